@@ -1,0 +1,17 @@
+import type { CodeInfo } from './info';
+import { PARSE_CODES } from './parse';
+import { LOWER_CODES } from './lower';
+import { RULE_CODES } from './rules';
+import { DIALECT_CODES } from './dialect';
+
+export type { CodeInfo } from './info';
+
+/** Every diagnostic code, by area. One table per area file; this is their union. */
+export const CODES = {
+  ...PARSE_CODES,
+  ...LOWER_CODES,
+  ...RULE_CODES,
+  ...DIALECT_CODES,
+} as const satisfies Record<string, CodeInfo>;
+
+export type DiagnosticCode = keyof typeof CODES;

@@ -1,0 +1,37 @@
+import type { Diagnostic } from './diagnostics/types';
+import { hasErrors } from './diagnostics/make';
+import type { Json, JsonObject } from './model/json';
+import { normalize } from './normalize/index';
+import { validate } from './validate/index';
+import { emit } from './emit/index';
+
+export interface TransformOptions {
+  /** Template parameter values (CloudFormation's templateParameterValues, or --parameter-overrides). */
+  parameterValues?: Record<string, Json>;
+  /** The stack's region and account, when known (the macro event carries them). */
+  region?: string;
+  accountId?: string;
+}
+
+export interface TransformResult {
+  /** The transformed template; absent when any diagnostic is an error (never a partial template). */
+  fragment?: JsonObject;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The transform core, shared by the CLI and the macro: parse has already happened; this normalizes the
+ * template's auth into one model, validates it, and lowers every REST API that carries auth.
+ * Pure: no I/O, no clock, no environment. Same input, same output.
+ */
+export function transform(template: JsonObject, options: TransformOptions = {}): TransformResult {
+  const normalized = normalize(template);
+  const diagnostics: Diagnostic[] = [...normalized.diagnostics];
+  if (hasErrors(diagnostics)) return { diagnostics };
+  diagnostics.push(...validate(normalized.model, template));
+  if (hasErrors(diagnostics)) return { diagnostics };
+  const emitted = emit(normalized.model, template, options);
+  diagnostics.push(...emitted.diagnostics);
+  if (hasErrors(diagnostics)) return { diagnostics };
+  return { fragment: emitted.fragment, diagnostics };
+}
