@@ -3,6 +3,7 @@ import { PARSE_CODES } from './parse';
 import { LOWER_CODES } from './lower';
 import { RULE_CODES } from './rules';
 import { DIALECT_CODES } from './dialect';
+import { POLICY_CODES } from './policy';
 
 export type { CodeInfo } from './info';
 
@@ -12,6 +13,7 @@ export const CODES = {
   ...LOWER_CODES,
   ...RULE_CODES,
   ...DIALECT_CODES,
+  ...POLICY_CODES,
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof CODES;
