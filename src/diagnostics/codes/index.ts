@@ -3,6 +3,7 @@ import { PARSE_CODES } from './parse';
 import { LOWER_CODES } from './lower';
 import { RULE_CODES } from './rules';
 import { DIALECT_CODES } from './dialect';
+import { LIMITS_CODES } from './limits';
 import { POLICY_CODES } from './policy';
 
 export type { CodeInfo } from './info';
@@ -13,6 +14,7 @@ export const CODES = {
   ...LOWER_CODES,
   ...RULE_CODES,
   ...DIALECT_CODES,
+  ...LIMITS_CODES,
   ...POLICY_CODES,
 } as const satisfies Record<string, CodeInfo>;
 
