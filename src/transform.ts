@@ -4,6 +4,7 @@ import type { Json, JsonObject } from './model/json';
 import { normalize } from './normalize/index';
 import { validate } from './validate/index';
 import { emit } from './emit/index';
+import { checkTemplateLimits } from './emit/limits';
 
 export interface TransformOptions {
   /** Template parameter values (CloudFormation's templateParameterValues, or --parameter-overrides). */
@@ -32,6 +33,9 @@ export function transform(template: JsonObject, options: TransformOptions = {}):
   if (hasErrors(diagnostics)) return { diagnostics };
   const emitted = emit(normalized.model, template, options);
   diagnostics.push(...emitted.diagnostics);
+  if (hasErrors(diagnostics)) return { diagnostics };
+  // Refuse what CloudFormation would refuse at deploy time (1 MB, 500 resources), with the size and overshoot.
+  diagnostics.push(...checkTemplateLimits(emitted.fragment));
   if (hasErrors(diagnostics)) return { diagnostics };
   return { fragment: emitted.fragment, diagnostics };
 }
