@@ -1,0 +1,244 @@
+/**
+ * What SAM's Python objects know and a JS value cannot: which strings are `unicode` (Py27UniStr), which
+ * dicts are Py27Dict (Python 2.7 iteration order, path dependent) and which are plain dicts (insertion order),
+ * which numbers are floats. The emitter tells a `Provenance` while it builds the Body; the renderer reads it.
+ *
+ * RULES FOR THE EMITTER (SAM 1.110 behaviour; see the notes at the end of this comment for the sources)
+ *   1. Anything parsed from the template (DefinitionBody, Auth blocks, event properties, Globals.Api) is marked
+ *      with `prov.fromTemplate(node)` as soon as it is parsed, before anything edits it. Its objects become
+ *      Py27Dicts whose insertion order is their key order now, its keys and strings unicode. The mark is a
+ *      snapshot: keys added later are native `str` unless marked; a value replaced by another string is native.
+ *   2. Objects the emitter creates are Py27Dicts (the default) whose insertion order is the JS assignment
+ *      order, with native keys and native string values. Mark the exceptions:
+ *        - `prov.unicodeKey(obj, key)` / `prov.unicodeValue(container, keyOrIndex)` for a key/string SAM took
+ *          from the template (an authorizer name, a path, a method name, a scope, a `UserPoolArn` string...),
+ *          or that SAM derived from one with `+`, `.upper()`, `.lower()`, `.replace()`, `.split()`
+ *          (Py27UniStr keeps its type through those), or that SAM wraps in Py27UniStr explicitly.
+ *          Formatting (`f"..."`, `"%s" % x`, `"{}".format(x)`, `str + unicode` with the native string on the
+ *          left) gives a native str.
+ *        - `prov.plainDict(obj)` for a dict SAM builds as a plain `{...}` literal (iterates in insertion order).
+ *      A value that is a whole template subtree (e.g. a `UserPoolArn` intrinsic) is marked by rule 1.
+ *   3. Key order: the order matters only through hash collisions, so replay SAM's operations faithfully:
+ *        - delete with `prov.deleteKey(obj, key)` (a Py27Dict keeps a dummy slot);
+ *        - `copy.deepcopy` of a Py27Dict rebuilds its table: use `prov.deepCopy(node)`;
+ *        - `Py27Dict(existing_dict)` / `.update(dict)` / `.copy()` presize the table: `prov.merged(obj, keys)`
+ *          before assigning those keys;
+ *        - JS orders integer-like keys ("200") first: when SAM inserted them in another order, say so with
+ *          `prov.keyOrder(obj, keys)` (for template nodes, `fromTemplate`'s `keyOrder` option).
+ *   4. Numbers: a template float (`swagger: 2.0`) prints `2.0`; JS cannot tell, so mark it with
+ *      `prov.floatValue(container, keyOrIndex)` or `fromTemplate`'s `isFloat` option.
+ */
+import type { Json, JsonObject, JsonPath } from '../../model/json';
+
+/** An object or array inside the Body. */
+export type Container = JsonObject | Json[];
+
+/** One step in the life of a Py27Dict's key table. */
+export type KeyOp =
+  | { op: 'insert'; key: string }
+  | { op: 'delete'; key: string }
+  /** `PyDict_Merge`'s presize for `count` incoming keys. */
+  | { op: 'merge'; count: number };
+
+export interface FromTemplateOptions {
+  /** True when the scalar at `path` (relative to the marked node) was written as a float (`2.0`). */
+  isFloat?(path: JsonPath): boolean;
+  /** The source order of the mapping at `path` when it differs from its JS key order. */
+  keyOrder?(path: JsonPath): readonly string[] | undefined;
+}
+
+interface ObjectInfo {
+  kind: 'py27' | 'plain';
+  /** Py27Dict history; keys present in the object but missing from the log are appended on sync. */
+  log: KeyOp[];
+  /** Keys alive in `log` (inserted, not deleted since). */
+  live: Set<string>;
+  unicodeKeys: Set<string>;
+  /** key → the unicode string it held when marked. */
+  unicodeValues: Map<string, string>;
+  floats: Set<string>;
+  /** Explicit insertion order for keys that JS orders differently. */
+  order?: readonly string[];
+}
+
+interface ArrayInfo {
+  unicodeValues: Map<number, string>;
+  floats: Set<number>;
+}
+
+export class Provenance {
+  private readonly objects = new WeakMap<JsonObject, ObjectInfo>();
+  private readonly arrays = new WeakMap<Json[], ArrayInfo>();
+
+  /** Rule 1: `node` was parsed from the template; its keys and strings are unicode, its dicts Py27Dicts. */
+  fromTemplate(node: Json, options: FromTemplateOptions = {}): void {
+    this.markTemplate(node, [], options);
+  }
+
+  /** The key `key` of `obj` is unicode. */
+  unicodeKey(obj: JsonObject, key: string): void {
+    this.objectInfo(obj).unicodeKeys.add(key);
+  }
+
+  /** The string now at `container[keyOrIndex]` is unicode. */
+  unicodeValue(container: Container, keyOrIndex: string | number): void {
+    if (Array.isArray(container)) {
+      const value = container[Number(keyOrIndex)];
+      if (typeof value === 'string') this.arrayInfo(container).unicodeValues.set(Number(keyOrIndex), value);
+    } else {
+      const value = container[String(keyOrIndex)];
+      if (typeof value === 'string') this.objectInfo(container).unicodeValues.set(String(keyOrIndex), value);
+    }
+  }
+
+  /** The string at `container[keyOrIndex]` is a native str, whatever was marked before. */
+  nativeValue(container: Container, keyOrIndex: string | number): void {
+    if (Array.isArray(container)) this.arrayInfo(container).unicodeValues.delete(Number(keyOrIndex));
+    else this.objectInfo(container).unicodeValues.delete(String(keyOrIndex));
+  }
+
+  /** The number at `container[keyOrIndex]` is a Python float. */
+  floatValue(container: Container, keyOrIndex: string | number): void {
+    if (Array.isArray(container)) this.arrayInfo(container).floats.add(Number(keyOrIndex));
+    else this.objectInfo(container).floats.add(String(keyOrIndex));
+  }
+
+  /** `obj` is a plain Python dict: it iterates in insertion order. */
+  plainDict(obj: JsonObject): void {
+    this.objectInfo(obj).kind = 'plain';
+  }
+
+  /** `del obj[key]` / `obj.pop(key)`: removes the key and leaves the dummy a Py27Dict leaves. */
+  deleteKey(obj: JsonObject, key: string): void {
+    const info = this.objectInfo(obj);
+    this.sync(obj, info);
+    if (!(key in obj)) return;
+    delete obj[key];
+    info.log.push({ op: 'delete', key });
+    info.live.delete(key);
+    info.unicodeKeys.delete(key);
+    info.unicodeValues.delete(key);
+    info.floats.delete(key);
+  }
+
+  /** `Py27Dict(d)` / `.update(d)` / `.copy()`: the table is presized for `keys` before they are set. */
+  merged(obj: JsonObject, keys: readonly string[]): void {
+    const info = this.objectInfo(obj);
+    this.sync(obj, info);
+    info.log.push({ op: 'merge', count: keys.length });
+  }
+
+  /** Insertion order of `obj`'s keys when JS orders them differently (integer-like keys). */
+  keyOrder(obj: JsonObject, keys: readonly string[]): void {
+    this.objectInfo(obj).order = keys;
+  }
+
+  /** `copy.deepcopy(node)`: the copy keeps every mark; each Py27Dict's table is rebuilt in its 2.7 order. */
+  deepCopy<T extends Json>(node: T): T {
+    // Implemented with the dict simulator (py27-dict.ts).
+    throw new Error(`deepCopy not implemented yet (${typeof node})`);
+  }
+
+  // ---- read side, for the renderer -------------------------------------------------------------
+
+  /** Is `obj` a plain dict (insertion order) rather than a Py27Dict? */
+  isPlainDict(obj: JsonObject): boolean {
+    return this.objects.get(obj)?.kind === 'plain';
+  }
+
+  /** The Py27Dict history of `obj`, brought up to date with its current keys. */
+  history(obj: JsonObject): readonly KeyOp[] {
+    const info = this.objectInfo(obj);
+    this.sync(obj, info);
+    return info.log;
+  }
+
+  /** Keys of `obj` in insertion order (plain dicts). */
+  insertionOrder(obj: JsonObject): string[] {
+    const info = this.objectInfo(obj);
+    this.sync(obj, info);
+    return info.log.flatMap((op) => (op.op === 'insert' && info.live.has(op.key) ? [op.key] : [])).filter(
+      (key, i, all) => all.lastIndexOf(key) === i,
+    );
+  }
+
+  isUnicodeKey(obj: JsonObject, key: string): boolean {
+    return this.objects.get(obj)?.unicodeKeys.has(key) ?? false;
+  }
+
+  isUnicodeValue(container: Container, keyOrIndex: string | number): boolean {
+    if (Array.isArray(container)) {
+      const marked = this.arrays.get(container)?.unicodeValues.get(Number(keyOrIndex));
+      return marked !== undefined && marked === container[Number(keyOrIndex)];
+    }
+    const marked = this.objects.get(container)?.unicodeValues.get(String(keyOrIndex));
+    return marked !== undefined && marked === container[String(keyOrIndex)];
+  }
+
+  isFloat(container: Container, keyOrIndex: string | number): boolean {
+    if (Array.isArray(container)) return this.arrays.get(container)?.floats.has(Number(keyOrIndex)) ?? false;
+    return this.objects.get(container)?.floats.has(String(keyOrIndex)) ?? false;
+  }
+
+  // ---- internals -------------------------------------------------------------------------------
+
+  private markTemplate(node: Json, path: (string | number)[], options: FromTemplateOptions): void {
+    if (Array.isArray(node)) {
+      const info = this.arrayInfo(node);
+      node.forEach((item, i) => {
+        if (typeof item === 'string') info.unicodeValues.set(i, item);
+        else if (typeof item === 'number' && options.isFloat?.([...path, i])) info.floats.add(i);
+        else this.markTemplate(item, [...path, i], options);
+      });
+      return;
+    }
+    if (node === null || typeof node !== 'object') return;
+    const info = this.objectInfo(node);
+    const order = options.keyOrder?.(path);
+    if (order) info.order = order;
+    for (const key of Object.keys(node)) {
+      info.unicodeKeys.add(key);
+      const value = node[key];
+      if (typeof value === 'string') info.unicodeValues.set(key, value);
+      else if (typeof value === 'number' && options.isFloat?.([...path, key])) info.floats.add(key);
+      else this.markTemplate(value, [...path, key], options);
+    }
+    this.sync(node, info);
+  }
+
+  /** Appends to the log what happened to `obj` since it was last seen: deletions first, then insertions. */
+  private sync(obj: JsonObject, info: ObjectInfo): void {
+    for (const key of [...info.live]) {
+      if (!Object.prototype.hasOwnProperty.call(obj, key)) {
+        info.log.push({ op: 'delete', key });
+        info.live.delete(key);
+      }
+    }
+    const present = Object.keys(obj);
+    const ordered = info.order ? [...info.order.filter((k) => present.includes(k)), ...present.filter((k) => !info.order?.includes(k))] : present;
+    for (const key of ordered) {
+      if (!info.live.has(key)) {
+        info.log.push({ op: 'insert', key });
+        info.live.add(key);
+      }
+    }
+  }
+
+  private objectInfo(obj: JsonObject): ObjectInfo {
+    let info = this.objects.get(obj);
+    if (!info) {
+      info = { kind: 'py27', log: [], live: new Set(), unicodeKeys: new Set(), unicodeValues: new Map(), floats: new Set() };
+      this.objects.set(obj, info);
+    }
+    return info;
+  }
+
+  private arrayInfo(arr: Json[]): ArrayInfo {
+    let info = this.arrays.get(arr);
+    if (!info) {
+      info = { unicodeValues: new Map(), floats: new Set() };
+      this.arrays.set(arr, info);
+    }
+    return info;
+  }
+}
