@@ -146,8 +146,14 @@ export function restApis(input: JsonObject): CaseApi[] {
   const resources = (input['Resources'] ?? {}) as JsonObject;
   const globalsApi = isObject(input['Globals']) ? (input['Globals'] as JsonObject)['Api'] : undefined;
   const apis = new Map<string, CaseApi>();
-  const withGlobals = (props: JsonObject): JsonObject =>
-    resolveParameters((mergeGlobals(globalsApi, props) ?? {}) as Json, params) as JsonObject;
+  // SAM resolves parameter refs in an Api's Auth, Domain and BinaryMediaTypes only.
+  const withGlobals = (props: JsonObject): JsonObject => {
+    const merged = { ...((mergeGlobals(globalsApi, props) ?? {}) as JsonObject) };
+    for (const key of ['Auth', 'Domain', 'BinaryMediaTypes']) {
+      if (merged[key] !== undefined) merged[key] = resolveParameters(merged[key] as Json, params);
+    }
+    return merged;
+  };
   for (const [id, r] of Object.entries(resources)) {
     if (!isObject(r) || r['Type'] !== 'AWS::Serverless::Api') continue;
     const attributes: JsonObject = {};
