@@ -1,0 +1,200 @@
+import { diagnostic } from '../../diagnostics/make';
+import type { DiagnosticCode } from '../../diagnostics/codes/index';
+import type { Diagnostic } from '../../diagnostics/types';
+import { fromPointer, isObject, type JsonPath } from '../../model/json';
+import type { SchemaError } from './validators';
+
+/** Where a validated value sits in the template, and how messages name it. */
+export interface SchemaTarget {
+  /** Template path of the validated value, e.g. ['Resources', 'MyApi', 'Properties', 'Auth']. */
+  path: JsonPath;
+  /** How messages name the value, e.g. `Auth` or `Globals.ApiAuthorizer`. */
+  label: string;
+  resource?: string;
+}
+
+/** Keywords that combine subschemas: ajv reports their branches' errors before them. */
+const UMBRELLAS = new Set(['anyOf', 'oneOf', 'not']);
+/** Branch errors that say the type was right but the value was not. */
+const VALUE_KEYWORDS = new Set(['maximum', 'minimum', 'exclusiveMaximum', 'exclusiveMinimum', 'minLength', 'enum', 'const', 'format', 'not']);
+
+/**
+ * Turns ajv errors into our diagnostics: one per problem, located by a JSON pointer into the template,
+ * worded from the schema's annotations (`x-expect`, `x-name`, `x-needs`). No ajv text reaches a user.
+ */
+export function translateSchemaErrors(errors: readonly SchemaError[], target: SchemaTarget): Diagnostic[] {
+  const kept = dropBranchErrors(errors);
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const { error, branchKeywords } of kept) {
+    const d = toDiagnostic(error, branchKeywords, target);
+    if (!d) continue;
+    const key = `${d.path}\u0000${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(d);
+  }
+  return out;
+}
+
+interface KeptError {
+  error: SchemaError;
+  /** Keywords of the branch errors an umbrella error stands for. */
+  branchKeywords: Set<string>;
+}
+
+/**
+ * An anyOf/oneOf/not error stands for the errors of its branches, which ajv lists just before it at the same
+ * instance path or below. Walking from the end, each umbrella swallows that contiguous run, so nested
+ * umbrellas fold into the outermost one and the user reads one message per value.
+ */
+function dropBranchErrors(errors: readonly SchemaError[]): KeptError[] {
+  const dropped = new Set<number>();
+  const branchKeywords = new Map<number, Set<string>>();
+  for (let i = errors.length - 1; i >= 0; i--) {
+    const e = errors[i];
+    if (dropped.has(i) || !UMBRELLAS.has(e.keyword)) continue;
+    const keywords = new Set<string>();
+    if (e.keyword === 'not') keywords.add('not');
+    for (let j = i - 1; j >= 0; j--) {
+      const b = errors[j];
+      if (!isAtOrBelow(b.instancePath, e.instancePath) || b.keyword === 'additionalProperties') break;
+      if (b.keyword === 'required' && !e.schemaPath.endsWith('/anyOf') && !e.schemaPath.endsWith('/oneOf')) break;
+      dropped.add(j);
+      keywords.add(b.keyword);
+    }
+    branchKeywords.set(i, keywords);
+  }
+  const kept: KeptError[] = [];
+  errors.forEach((error, i) => {
+    if (!dropped.has(i) && error.keyword !== 'if') kept.push({ error, branchKeywords: branchKeywords.get(i) ?? new Set() });
+  });
+  return kept;
+}
+
+function isAtOrBelow(path: string, ancestor: string): boolean {
+  return path === ancestor || path.startsWith(ancestor + '/');
+}
+
+function toDiagnostic(error: SchemaError, branchKeywords: Set<string>, target: SchemaTarget): Diagnostic | undefined {
+  const segments = fromPointer(error.instancePath);
+  const path = [...target.path, ...segments];
+  const subject = '`' + dotted(target.label, segments) + '`';
+  const parent = isObject(error.parentSchema) ? error.parentSchema : {};
+  const expect = typeof parent['x-expect'] === 'string' ? parent['x-expect'] : undefined;
+  const make = (code: DiagnosticCode, message: string, at: JsonPath = path) => diagnostic(code, message, at, target.resource);
+  const found = describeValue(error.data);
+
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const name = String(error.params.additionalProperty);
+      const known = isObject(parent.properties) ? Object.keys(parent.properties) : [];
+      const where = typeof parent['x-name'] === 'string' ? parent['x-name'] : dotted(target.label, segments);
+      const guess = closest(name, known);
+      const hint = guess ? ` Did you mean \`${guess}\`?` : ` Known properties: ${known.join(', ')}.`;
+      // SAM reads authorizers, Identity, event Auth and ResourcePolicy key by key and drops the rest silently.
+      if (parent['x-unknown'] === 'ignored') {
+        return make('schema/ignored-property', `SAM ignores unknown property \`${name}\` in ${where}.${hint}`, [...path, name]);
+      }
+      return make('schema/unknown-property', `Unknown property \`${name}\` in ${where}.${hint}`, [...path, name]);
+    }
+    case 'required':
+      return make('schema/missing-property', `${subject} needs \`${String(error.params.missingProperty)}\`.`);
+    case 'anyOf':
+    case 'oneOf': {
+      if (typeof parent['x-needs'] === 'string') {
+        return make('schema/missing-property', `${subject} needs one of ${parent['x-needs']}.`);
+      }
+      const valueProblem = [...branchKeywords].some((k) => VALUE_KEYWORDS.has(k));
+      return make(valueProblem ? 'schema/invalid-value' : 'schema/wrong-type', `${subject} must be ${expect ?? 'a different kind of value'}; found ${found}.`);
+    }
+    case 'not':
+      return make('schema/invalid-value', `${subject} must be ${expect ?? 'a different value'}; found ${found}.`);
+    case 'type':
+      return make('schema/wrong-type', `${subject} must be ${expect ?? typeName(error.params.type)}; found ${found}.`);
+    case 'enum':
+    case 'const': {
+      const allowed = Array.isArray(error.params.allowedValues) ? error.params.allowedValues.map(String).join(', ') : String(error.params.allowedValue);
+      return make('schema/invalid-value', `${subject} must be ${expect ?? 'one of: ' + allowed}; found ${found}.`);
+    }
+    case 'minimum':
+    case 'maximum':
+      return make('schema/invalid-value', `${subject} must be ${expect ?? `${String(error.params.comparison)} ${String(error.params.limit)}`}; found ${found}.`);
+    case 'minLength':
+      return make('schema/invalid-value', `${subject} must not be empty.`);
+    case 'minItems':
+      return make('schema/invalid-value', `${subject} must list at least ${String(error.params.limit)} item(s).`);
+    case 'minProperties':
+    case 'maxProperties':
+    case 'propertyNames':
+    case 'pattern':
+      return make('schema/invalid', `${subject} must be ${expect ?? 'a valid value here'}; found ${found}.`);
+    case 'format':
+      return make('schema/invalid-value', `${subject} must be ${expect ?? 'a valid ' + String(error.params.format)}; found ${found}.`);
+    default:
+      return make('schema/invalid', `${subject} is not valid here; it must be ${expect ?? 'what the schema describes'}.`);
+  }
+}
+
+/** `Auth` + ['Authorizers', 'A', 'Identity', 'Headers', '1'] → `Auth.Authorizers.A.Identity.Headers[1]`. */
+function dotted(label: string, segments: readonly string[]): string {
+  let out = label;
+  for (const s of segments) out += /^\d+$/.test(s) ? `[${s}]` : `.${s}`;
+  return out;
+}
+
+function typeName(type: unknown): string {
+  const names: Record<string, string> = {
+    object: 'a map',
+    array: 'a list',
+    string: 'a string',
+    boolean: 'true or false',
+    integer: 'a whole number',
+    number: 'a number',
+    null: 'null',
+  };
+  const types = Array.isArray(type) ? type : [type];
+  return types.map((t) => names[String(t)] ?? String(t)).join(' or ');
+}
+
+/** How a message shows the value it found: short, and never the whole structure. */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing (null)';
+  if (typeof value === 'string') return value.length > 60 ? `"${value.slice(0, 57)}…"` : `"${value}"`;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (isObject(value)) {
+    const keys = Object.keys(value);
+    if (keys.length === 1 && /^(Ref|Condition|Fn::\w+)$/.test(keys[0])) {
+      return `the intrinsic function ${keys[0] === 'Ref' || keys[0] === 'Condition' ? '!' + keys[0] : '!' + keys[0].slice(4)}`;
+    }
+    return keys.length === 0 ? 'an empty map' : `a map (${keys.slice(0, 3).join(', ')}${keys.length > 3 ? ', …' : ''})`;
+  }
+  return typeof value;
+}
+
+/** The known name nearest to a misspelt one (case-insensitive edit distance ≤ 3), if any. */
+export function closest(name: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.min(3, Math.floor(name.length / 2)) + 1;
+  for (const candidate of known) {
+    const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
