@@ -20,7 +20,8 @@
  *      A value that is a whole template subtree (e.g. a `UserPoolArn` intrinsic) is marked by rule 1.
  *   3. Key order: the order matters only through hash collisions, so replay SAM's operations faithfully:
  *        - delete with `prov.deleteKey(obj, key)` (a Py27Dict keeps a dummy slot);
- *        - `copy.deepcopy` of a Py27Dict rebuilds its table: use `prov.deepCopy(node)`;
+ *        - `copy.deepcopy` rebuilds every Py27Dict table below it: `prov.deepCopied(node)` (in place), or
+ *          `prov.deepCopy(node)` for a real copy; `x = x.copy()` on a Py27Dict: `prov.copiedDict(x)`;
  *        - `Py27Dict(existing_dict)` / `.update(dict)` / `.copy()` presize the table: `prov.merged(obj, keys)`
  *          before assigning those keys;
  *        - JS orders integer-like keys ("200") first: when SAM inserted them in another order, say so with
@@ -29,6 +30,8 @@
  *      `prov.floatValue(container, keyOrIndex)` or `fromTemplate`'s `isFloat` option.
  */
 import type { Json, JsonObject, JsonPath } from '../../model/json';
+import { Py27Keys } from './py27-dict';
+import type { U64 } from './py27-hash';
 
 /** An object or array inside the Body. */
 export type Container = JsonObject | Json[];
@@ -38,7 +41,11 @@ export type KeyOp =
   | { op: 'insert'; key: string }
   | { op: 'delete'; key: string }
   /** `PyDict_Merge`'s presize for `count` incoming keys. */
-  | { op: 'merge'; count: number };
+  | { op: 'merge'; count: number }
+  /** `copy.deepcopy`: a fresh table gets the keys one by one in the current 2.7 order. */
+  | { op: 'rebuild' }
+  /** `Py27Dict.copy()`: a fresh table gets the current keys through `merge` (presized). */
+  | { op: 'copy' };
 
 export interface FromTemplateOptions {
   /** True when the scalar at `path` (relative to the marked node) was written as a float (`2.0`). */
@@ -133,10 +140,94 @@ export class Provenance {
     this.objectInfo(obj).order = keys;
   }
 
-  /** `copy.deepcopy(node)`: the copy keeps every mark; each Py27Dict's table is rebuilt in its 2.7 order. */
+  /**
+   * SAM ran `copy.deepcopy` over `node` and carried on with the copy (every `SwaggerEditor(doc)` and every
+   * `editor.swagger` does): each Py27Dict below it gets a fresh table, filled in its current 2.7 order. Recorded
+   * in place: the JS objects stay the same. An object reachable twice is rebuilt once (deepcopy's memo).
+   */
+  deepCopied(node: Json): void {
+    const seen = new Set<object>();
+    const walk = (value: Json): void => {
+      if (value === null || typeof value !== 'object' || seen.has(value)) return;
+      seen.add(value);
+      if (Array.isArray(value)) {
+        value.forEach(walk);
+        return;
+      }
+      const info = this.objectInfo(value);
+      if (info.kind === 'py27') {
+        this.sync(value, info);
+        info.log.push({ op: 'rebuild' });
+      }
+      for (const key of Object.keys(value)) walk(value[key] as Json);
+    };
+    walk(node);
+  }
+
+  /** SAM replaced the Py27Dict `obj` by `obj.copy()` (a shallow copy whose table is filled through merge). */
+  copiedDict(obj: JsonObject): void {
+    const info = this.objectInfo(obj);
+    if (info.kind !== 'py27') return;
+    this.sync(obj, info);
+    info.log.push({ op: 'copy' });
+  }
+
+  /**
+   * `copy.deepcopy(node)` when SAM keeps using the original too: a new JS tree with every mark, in which each
+   * Py27Dict's table is rebuilt (see `deepCopied`).
+   */
   deepCopy<T extends Json>(node: T): T {
-    // Implemented with the dict simulator (py27-dict.ts).
-    throw new Error(`deepCopy not implemented yet (${typeof node})`);
+    const copy = this.cloneMarked(node, new Map());
+    this.deepCopied(copy);
+    return copy;
+  }
+
+  private cloneMarked<T extends Json>(node: T, memo: Map<object, Json>): T {
+    if (node === null || typeof node !== 'object') return node;
+    const done = memo.get(node);
+    if (done !== undefined) return done as T;
+    if (Array.isArray(node)) {
+      const copy: Json[] = [];
+      memo.set(node, copy);
+      for (const item of node) copy.push(this.cloneMarked(item, memo));
+      const info = this.arrays.get(node);
+      if (info) this.arrays.set(copy, { unicodeValues: new Map(info.unicodeValues), floats: new Set(info.floats) });
+      return copy as T;
+    }
+    const obj = node as JsonObject;
+    const info = this.objectInfo(obj);
+    this.sync(obj, info);
+    // The clone starts with the original's history (so the same table); deepCopied() then adds the rebuild.
+    const copy: JsonObject = {};
+    memo.set(node, copy);
+    for (const key of Object.keys(obj)) copy[key] = this.cloneMarked(obj[key] as Json, memo);
+    this.objects.set(copy, {
+      kind: info.kind,
+      log: [...info.log],
+      live: new Set(info.live),
+      unicodeKeys: new Set(info.unicodeKeys),
+      unicodeValues: new Map(info.unicodeValues),
+      floats: new Set(info.floats),
+      order: info.order,
+    });
+    return copy as T;
+  }
+
+  /** The Python 2.7 iteration order of the Py27Dict `obj`: its history replayed on a simulated table. */
+  py27Order(obj: JsonObject, hashes: Map<string, U64> = new Map()): string[] {
+    let table = new Py27Keys(hashes);
+    for (const step of this.history(obj)) {
+      if (step.op === 'insert') table.add(step.key);
+      else if (step.op === 'delete') table.remove(step.key);
+      else if (step.op === 'merge') table.presize(step.count);
+      else if (step.op === 'rebuild') table = Py27Keys.of(table.keys(), hashes);
+      else {
+        const fresh = new Py27Keys(hashes);
+        fresh.merge(table.keys());
+        table = fresh;
+      }
+    }
+    return table.keys();
   }
 
   // ---- read side, for the renderer -------------------------------------------------------------

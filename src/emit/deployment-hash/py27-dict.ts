@@ -1,12 +1,142 @@
-/** A simulation of a CPython 2.7 dict's key table, as SAM's Py27Keys does it. Implemented below. */
+/**
+ * The key table of a CPython 2.7 dict (Objects/dictobject.c), simulated the way SAM's Py27Keys does it, so
+ * that iterating gives the order Python 2.7 would: slots in index order.
+ *
+ * - A key goes to slot `hash & mask`; on a collision the probe continues with
+ *   `walker = 5 * walker + perturb + 1; slot = walker & mask; perturb >>= 5` (walker starts at the first slot,
+ *   perturb at the full 64-bit hash). A deleted key leaves a dummy: probes run past it, an insert reuses the
+ *   first dummy met on the way if the key is not further along.
+ * - After an insert that adds a key, when `fill * 3 >= (mask + 1) * 2` (fill counts dummies too) the table is
+ *   rebuilt with the smallest power of two above `used * 4` (`used * 2` past 50,000 keys), re-adding the live
+ *   keys in slot order; dummies vanish.
+ * - `merge` (PyDict_Merge: `Py27Dict(d)`, `.update(d)`, `.copy()`) first grows the table to fit
+ *   `(used + incoming) * 2` when `(fill + incoming) * 3 >= (mask + 1) * 2`, then adds the keys one by one.
+ * Like SAM's simulator (and unlike CPython), a hash of all ones is not turned into -2.
+ */
+import { py27StringHash64, type U64 } from './py27-hash';
+
+const MINSIZE = 8;
+const LARGE_DICT = 50000;
+const DUMMY: unique symbol = Symbol('dummy');
+type Slot = string | typeof DUMMY | undefined;
+
 export class Py27Keys {
+  private slots: Slot[] = new Array<Slot>(MINSIZE);
+  private mask = MINSIZE - 1;
+  /** Live keys (ma_used). */
+  private used = 0;
+  /** Live keys plus dummies (ma_fill). */
+  private fill = 0;
+  private readonly hashes: Map<string, U64>;
+
+  /** `hashes` may be shared between tables to hash each distinct key once. */
+  constructor(hashes: Map<string, U64> = new Map()) {
+    this.hashes = hashes;
+  }
+
+  /** A table built by adding `keys` in order. */
+  static of(keys: Iterable<string>, hashes?: Map<string, U64>): Py27Keys {
+    const table = new Py27Keys(hashes);
+    for (const key of keys) table.add(key);
+    return table;
+  }
+
+  get size(): number {
+    return this.used;
+  }
+
+  /** The table's capacity (mask + 1), for tests. */
+  get capacity(): number {
+    return this.mask + 1;
+  }
+
   add(key: string): void {
-    throw new Error(`not implemented yet (${key})`);
+    const before = this.used;
+    const i = this.slotFor(key);
+    const current = this.slots[i];
+    if (current === undefined) {
+      this.used++;
+      this.fill++;
+      this.slots[i] = key;
+    } else if (current === DUMMY) {
+      this.used++;
+      this.slots[i] = key;
+    }
+    if (this.used > before && this.fill * 3 >= (this.mask + 1) * 2) {
+      this.resize(this.used * (this.used > LARGE_DICT ? 2 : 4));
+    }
   }
+
   remove(key: string): void {
-    throw new Error(`not implemented yet (${key})`);
+    const i = this.slotFor(key);
+    const current = this.slots[i];
+    if (current !== undefined && current !== DUMMY) {
+      this.slots[i] = DUMMY;
+      this.used--;
+    }
   }
+
+  merge(keys: readonly string[]): void {
+    if (keys.length === 0) return;
+    if ((this.fill + keys.length) * 3 >= (this.mask + 1) * 2) this.resize((this.used + keys.length) * 2);
+    for (const key of keys) this.add(key);
+  }
+
+  /** Merge presize alone, for a log that records the keys' inserts separately. */
+  presize(incoming: number): void {
+    if (incoming > 0 && (this.fill + incoming) * 3 >= (this.mask + 1) * 2) {
+      this.resize((this.used + incoming) * 2);
+    }
+  }
+
+  /** Live keys in iteration order. */
   keys(): string[] {
-    return [];
+    const out: string[] = [];
+    for (const slot of this.slots) if (slot !== undefined && slot !== DUMMY) out.push(slot);
+    return out;
+  }
+
+  private hashOf(key: string): U64 {
+    let h = this.hashes.get(key);
+    if (!h) {
+      h = py27StringHash64(key);
+      this.hashes.set(key, h);
+    }
+    return h;
+  }
+
+  /** lookdict: the slot holding `key`, else the first dummy on its probe path, else the empty slot ending it. */
+  private slotFor(key: string): number {
+    const { hi, lo } = this.hashOf(key);
+    const mask = this.mask;
+    let i = lo & mask;
+    let slot = this.slots[i];
+    if (slot === undefined || slot === key) return i;
+    let freeslot = slot === DUMMY ? i : -1;
+    // Only the walker's low bits reach the mask, so it is kept mod 2**32; perturb needs all 64 bits.
+    let walker = i;
+    let pHi = hi;
+    let pLo = lo;
+    for (;;) {
+      walker = (walker * 5 + pLo + 1) % 0x1_0000_0000;
+      i = walker & mask;
+      slot = this.slots[i];
+      if (slot === undefined) return freeslot === -1 ? i : freeslot;
+      if (slot === key) return i;
+      if (freeslot === -1 && slot === DUMMY) freeslot = i;
+      pLo = ((pLo >>> 5) | ((pHi & 31) << 27)) >>> 0;
+      pHi = pHi >>> 5;
+    }
+  }
+
+  private resize(request: number): void {
+    let newsize = MINSIZE;
+    while (newsize <= request) newsize *= 2;
+    const live = this.keys();
+    this.slots = new Array<Slot>(newsize);
+    this.mask = newsize - 1;
+    this.used = 0;
+    this.fill = 0;
+    for (const key of live) this.add(key);
   }
 }

@@ -1,0 +1,113 @@
+/**
+ * Every Deployment in ../shared/conformance/sam: rebuild the hashed Body from expected.json (the RestApi the
+ * Deployment refs), take the unicode/float marks from the case's own hashInput (parsed as a Python literal),
+ * and check that our renderer gives SAM's hashInput byte for byte, and so its sha1 and logical id.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Json, JsonObject } from '../../src/model/json';
+import { isObject } from '../../src/model/json';
+import { deploymentLogicalId, Provenance, renderPy27 } from '../../src/emit/deployment-hash';
+import { parsePythonLiteral, type PyValue } from './python-literal';
+
+const ROOT = path.resolve(__dirname, '../../../shared/conformance/sam');
+
+interface HashRecord {
+  logicalId: string;
+  sha1: string;
+  hashInput: string;
+}
+
+interface DeploymentCase {
+  name: string;
+  record: HashRecord;
+  body: Json;
+}
+
+function loadCases(): DeploymentCase[] {
+  if (!fs.existsSync(ROOT)) return [];
+  const out: DeploymentCase[] = [];
+  for (const dir of fs.readdirSync(ROOT).sort()) {
+    const hashFile = path.join(ROOT, dir, 'deployment-hash-inputs.json');
+    if (!fs.existsSync(hashFile)) continue;
+    const expected = JSON.parse(fs.readFileSync(path.join(ROOT, dir, 'expected.json'), 'utf8')) as JsonObject;
+    const resources = expected.Resources as JsonObject;
+    for (const record of JSON.parse(fs.readFileSync(hashFile, 'utf8')) as HashRecord[]) {
+      const deployment = resources[record.logicalId] as JsonObject;
+      const restApiId = ((deployment.Properties as JsonObject).RestApiId as JsonObject).Ref as string;
+      const body = ((resources[restApiId] as JsonObject).Properties as JsonObject).Body as Json;
+      out.push({ name: `${dir} ${record.logicalId}`, record, body });
+    }
+  }
+  return out;
+}
+
+/**
+ * A copy of `json` carrying the marks `py` shows. Dicts are inserted in expected.json's key order (the order SAM
+ * serialized them, which is itself Python 2.7 order); the copy must print in the same order.
+ */
+function rebuild(py: PyValue, json: Json, prov: Provenance, where: string): Json {
+  if (py.t === 'dict') {
+    if (!isObject(json)) throw new Error(`${where}: expected an object`);
+    const jsonKeys = Object.keys(json);
+    const pyKeys = py.entries.map((e) => e.key.value);
+    if ([...jsonKeys].sort().join('\0') !== [...pyKeys].sort().join('\0')) {
+      throw new Error(`${where}: keys differ: json ${JSON.stringify(jsonKeys)} vs hashed ${JSON.stringify(pyKeys)}`);
+    }
+    const obj: JsonObject = {};
+    for (const key of jsonKeys) {
+      const entry = py.entries.find((e) => e.key.value === key)!;
+      obj[key] = rebuild(entry.value, json[key] as Json, prov, `${where}/${key}`);
+      if (entry.key.unicode) prov.unicodeKey(obj, key);
+      markScalar(entry.value, obj, key, prov);
+    }
+    prov.keyOrder(obj, jsonKeys);
+    return obj;
+  }
+  if (py.t === 'list') {
+    if (!Array.isArray(json) || json.length !== py.items.length) throw new Error(`${where}: expected a list of ${py.items.length}`);
+    const arr = py.items.map((item, i) => rebuild(item, json[i] as Json, prov, `${where}/${i}`));
+    py.items.forEach((item, i) => markScalar(item, arr, i, prov));
+    return arr;
+  }
+  const scalar = py.t === 'str' ? py.value : py.t === 'int' ? Number(py.value) : py.value;
+  if (scalar !== json) throw new Error(`${where}: ${JSON.stringify(json)} vs hashed ${JSON.stringify(scalar)}`);
+  return json;
+}
+
+function markScalar(py: PyValue, container: JsonObject | Json[], key: string | number, prov: Provenance): void {
+  if (py.t === 'str' && py.unicode) prov.unicodeValue(container, key);
+  if (py.t === 'float') prov.floatValue(container, key);
+}
+
+const cases = loadCases();
+
+describe('Deployment hash over the SAM conformance set', () => {
+  it('finds the conformance cases', () => {
+    expect(cases.length).toBeGreaterThan(90);
+  });
+
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const { value: py, end } = parsePythonLiteral(c.record.hashInput);
+    const prov = new Provenance();
+    const body = rebuild(py, c.body, prov, '') as JsonObject;
+    // expected.json gives each dict's final 2.7 order O, which SAM reached through a deepcopy (editor.swagger).
+    // Inserting O afresh is one more deepcopy, R(O); a second one gives R(R(O)), which must be O again.
+    prov.deepCopied(body);
+    const rest = c.record.hashInput.slice(end).split('||').slice(1);
+    const openApiVersion = rest[0] !== undefined && !rest[0].startsWith('{') ? rest.shift() : undefined;
+    const domainText = rest[0]?.startsWith('{') ? rest.shift() : undefined;
+    expect(rest).toEqual([]);
+    const domain = domainText === undefined ? undefined : (JSON.parse(domainText) as Json);
+
+    expect(renderPy27(body, prov)).toBe(c.record.hashInput.slice(0, end));
+    const id = deploymentLogicalId(c.record.logicalId.slice(0, -'Deployment'.length - 10), body, prov, {
+      openApiVersion,
+      domain,
+    });
+    expect(id.hashInput).toBe(c.record.hashInput);
+    expect(id.sha1).toBe(c.record.sha1);
+    expect(id.logicalId).toBe(c.record.logicalId);
+    expect(id.description).toBe(`RestApi deployment id: ${c.record.sha1}`);
+  });
+});
