@@ -82,8 +82,9 @@ function subTemplateArn(value: Json): { service: string; resource: string } | un
   const arg = value['Fn::Sub'];
   const text = Array.isArray(arg) ? arg[0] : arg;
   if (typeof text !== 'string') return undefined;
-  const parsed = parseArn(text);
-  if (!parsed || parsed.service.includes('${') || parsed.resource.startsWith('${')) return undefined;
+  // ${AWS::Region} holds colons of its own: mask every variable before splitting.
+  const parsed = parseArn(text.replace(/\$\{[^}]*\}/g, '\u0001'));
+  if (!parsed || parsed.service.includes('\u0001') || parsed.resource.startsWith('\u0001')) return undefined;
   return parsed;
 }
 
@@ -102,7 +103,7 @@ function checkLiteralArn(value: Json, kind: ArnKind, path: JsonPath, authorizer:
 }
 
 /**
- * FunctionArn / UserPoolArn (and the RFC's Function, UserPool(s), InvokeWithCredentials): references must
+ * FunctionArn / UserPoolArn (and the RFC's Function, UserPool, UserPools): references must
  * resolve in this template, and literal ARNs must name the right service. CloudFormation would otherwise
  * fail the stack, or API Gateway would reject the authorizer.
  */
@@ -112,12 +113,13 @@ export const authorizerArns: Rule = {
   check(ctx) {
     const out: Diagnostic[] = [];
     for (const a of eachAuthorizer(ctx)) {
-      const targets: { value: Json | undefined; kind?: ArnKind; paths: JsonPath[]; label: string }[] =
+      const targets: { value: Json | undefined; kind: ArnKind; paths: JsonPath[]; label: string }[] =
         a.kind === 'cognito'
           ? [{ value: a.userPoolArn, kind: USER_POOL_ARN, paths: [['UserPoolArn'], ['UserPools'], ['UserPool']], label: 'UserPoolArn' }]
           : [
+              // FunctionInvokeRole is left alone: SAM passes it through, and the RFC's InvokeWithCredentials
+              // is checked by normalize (dialect/unknown-role).
               { value: a.functionArn, kind: FUNCTION_ARN, paths: [['FunctionArn'], ['Function']], label: 'FunctionArn' },
-              { value: a.invokeRole, paths: [['FunctionInvokeRole'], ['InvokeWithCredentials']], label: 'the invoke role' },
             ];
       for (const t of targets) {
         if (t.value === undefined || t.value === null) continue;
@@ -126,11 +128,10 @@ export const authorizerArns: Rule = {
           const what = r.needsResource ? 'resource' : 'resource or parameter';
           out.push(diagnostic('rules/reference-missing', `Authorizer \`${a.name}\`: ${t.label} refers (${r.via === 'Ref' ? '!Ref' : r.via === 'GetAtt' ? '!GetAtt' : '!Sub'}) to ${r.name}, but the template has no ${what} named ${r.name}.`, base, resourceOf(base)));
         }
-        if (!t.kind) continue;
         const items = Array.isArray(t.value) ? t.value : [t.value];
         items.forEach((item, i) => {
           const path = Array.isArray(t.value) && base.length > 0 ? [...base, i] : base;
-          checkLiteralArn(item, t.kind as ArnKind, path, a.name, out);
+          checkLiteralArn(item, t.kind, path, a.name, out);
         });
       }
     }

@@ -45,8 +45,11 @@ interface KeptError {
 
 /**
  * An anyOf/oneOf/not error stands for the errors of its branches, which ajv lists just before it at the same
- * instance path or below. Walking from the end, each umbrella swallows that contiguous run, so nested
- * umbrellas fold into the outermost one and the user reads one message per value.
+ * instance path or below. Walking from the end, each umbrella looks at that contiguous run:
+ * - if some branch failed deeper inside the value (the value had the branch's type, a part of it is wrong),
+ *   that branch is the one the user meant: keep its deeper errors, drop the umbrella and the other branches;
+ * - otherwise the value fits no branch: keep the umbrella alone, worded by the schema's `x-expect`.
+ * Nested umbrellas fold the same way, so the user reads one message per problem.
  */
 function dropBranchErrors(errors: readonly SchemaError[]): KeptError[] {
   const dropped = new Set<number>();
@@ -54,14 +57,24 @@ function dropBranchErrors(errors: readonly SchemaError[]): KeptError[] {
   for (let i = errors.length - 1; i >= 0; i--) {
     const e = errors[i];
     if (dropped.has(i) || !UMBRELLAS.has(e.keyword)) continue;
-    const keywords = new Set<string>();
-    if (e.keyword === 'not') keywords.add('not');
+    const run: number[] = [];
     for (let j = i - 1; j >= 0; j--) {
       const b = errors[j];
-      if (!isAtOrBelow(b.instancePath, e.instancePath) || b.keyword === 'additionalProperties') break;
-      if (b.keyword === 'required' && !e.schemaPath.endsWith('/anyOf') && !e.schemaPath.endsWith('/oneOf')) break;
+      if (dropped.has(j) || !isAtOrBelow(b.instancePath, e.instancePath)) break;
+      // an unknown key of the object that holds this value's parent is a sibling problem, not a branch
+      if (b.keyword === 'additionalProperties' && b.instancePath === e.instancePath) break;
+      run.push(j);
+    }
+    const deeper = run.some((j) => errors[j].instancePath !== e.instancePath);
+    if (deeper) {
+      dropped.add(i);
+      for (const j of run) if (errors[j].instancePath === e.instancePath) dropped.add(j);
+      continue;
+    }
+    const keywords = new Set<string>(e.keyword === 'not' ? ['not'] : []);
+    for (const j of run) {
       dropped.add(j);
-      keywords.add(b.keyword);
+      keywords.add(errors[j].keyword);
     }
     branchKeywords.set(i, keywords);
   }
