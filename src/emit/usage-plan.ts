@@ -233,7 +233,8 @@ function sharedAttributes(shared: SharedUsagePlan): JsonObject {
   return out;
 }
 
-function passthrough(attributes: PassthroughAttributes): JsonObject {
+/** The attributes SAM copies from an API onto what it generates for it. */
+export function passthrough(attributes: PassthroughAttributes): JsonObject {
   const out: JsonObject = {};
   for (const key of ['DeletionPolicy', 'UpdateReplacePolicy', 'Condition'] as const) {
     const value = attributes[key];
