@@ -114,7 +114,15 @@ async function bundleRuntime() {
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
+/** The standalone schema validators are generated at build time; a fresh clone has none yet. */
+function generateValidators() {
+  const step = path.join(root, 'scripts', 'build-schema.js');
+  if (!fs.existsSync(step)) return;
+  require('node:child_process').execFileSync(process.execPath, [step], { cwd: root, stdio: 'inherit' });
+}
+
 async function main() {
+  generateValidators();
   const macro = await bundleMacro({ write: true });
   if (!macro.ok) {
     process.stderr.write(`bundle: nothing to bundle: ${macro.reason}\n`);
