@@ -74,10 +74,12 @@ function loadParser(): { parse: ParseFn; label: string } {
   const fn = m.ok ? m.module['parseTemplate'] : undefined;
   if (typeof fn === 'function') {
     const parse: ParseFn = (text) => {
-      const r = (fn as (t: string, o?: object) => unknown)(text, { file: 'bench.yaml' }) as Record<string, unknown>;
-      const template = (r['template'] ?? r['value'] ?? r['document']) as JsonObject | undefined;
-      if (!template) throw new Error(`parseTemplate returned no template: ${JSON.stringify(r['diagnostics'] ?? r)}`);
-      return template;
+      const r = (fn as (t: string, file?: string) => { ok: boolean; template?: JsonObject; diagnostics?: unknown })(
+        text,
+        'bench.yaml',
+      );
+      if (!r.ok || !r.template) throw new Error(`parseTemplate refused the template: ${JSON.stringify(r.diagnostics)}`);
+      return r.template;
     };
     return { parse, label: 'src/parse parseTemplate' };
   }
