@@ -80,6 +80,73 @@ function markScalar(py: PyValue, container: JsonObject | Json[], key: string | n
   if (py.t === 'float') prov.floatValue(container, key);
 }
 
+/**
+ * SAM's `_openapi_postprocess` runs after the last deepcopy, so its edits show as dummies in the final tables:
+ * it moves `securityDefinitions` / `definitions` under a (new, native) `components` and deletes them, and deletes
+ * `consumes` / `produces` from CORS `options` methods. Replay it: rebuild each such dict as it was before
+ * (one of the two tables a deepcopy cycle gives for its keys), make the same edits, and keep the variant whose
+ * order is the hashed one. Returns the (possibly replaced) root.
+ */
+function replayOpenApiPostprocess(body: JsonObject, prov: Provenance): JsonObject {
+  const final = Object.keys(body);
+  const components = body.components;
+  const created = isObject(components) && !prov.isUnicodeKey(body, 'components');
+  const moved: [string, string][] = [];
+  if (isObject(components)) {
+    if ('securitySchemes' in components && !prov.isUnicodeKey(components, 'securitySchemes')) moved.push(['securityDefinitions', 'securitySchemes']);
+    if ('schemas' in components && !prov.isUnicodeKey(components, 'schemas')) moved.push(['definitions', 'schemas']);
+  }
+  let root = body;
+  if (moved.length > 0) {
+    const before = [...final.filter((k) => !(created && k === 'components')), ...moved.map(([k]) => k)];
+    root = pickVariant(body, prov, final, before, (pre) => {
+      if (created) pre.components = components as JsonObject;
+      for (const [key] of moved) prov.deleteKey(pre, key);
+    }, (pre, key) => (moved.find(([k]) => k === key) ? (components as JsonObject)[moved.find(([k]) => k === key)![1]]! : body[key]!));
+  }
+  const paths = root.paths;
+  if (isObject(paths)) {
+    for (const item of Object.values(paths)) {
+      if (!isObject(item) || !isObject(item.options) || prov.isUnicodeKey(item, 'options')) continue;
+      const options = item.options;
+      const keys = Object.keys(options);
+      if (options.summary !== 'CORS support' || keys.includes('consumes')) continue;
+      const before = ['summary', 'consumes', 'produces', ...keys.filter((k) => k !== 'summary')];
+      const extra: JsonObject = { consumes: ['application/json'], produces: ['application/json'] };
+      item.options = pickVariant(options, prov, keys, before, (pre) => {
+        prov.deleteKey(pre, 'produces');
+        prov.deleteKey(pre, 'consumes');
+      }, (_pre, key) => (key in extra ? extra[key]! : options[key]!));
+    }
+  }
+  return root;
+}
+
+/** A copy of `obj` whose table went: insert `before` (+ maybe one deepcopy), then `edit`; ordered as `final`. */
+function pickVariant(
+  obj: JsonObject,
+  prov: Provenance,
+  final: string[],
+  before: string[],
+  edit: (pre: JsonObject) => void,
+  valueOf: (pre: JsonObject, key: string) => Json,
+): JsonObject {
+  for (const rebuilds of [0, 1]) {
+    const pre: JsonObject = {};
+    for (const key of before) {
+      pre[key] = valueOf(pre, key);
+      if (prov.isUnicodeKey(obj, key)) prov.unicodeKey(pre, key);
+      if (prov.isUnicodeValue(obj, key)) prov.unicodeValue(pre, key);
+      if (prov.isFloat(obj, key)) prov.floatValue(pre, key);
+    }
+    prov.keyOrder(pre, before);
+    if (rebuilds) prov.rebuilt(pre);
+    edit(pre);
+    if (prov.py27Order(pre).join('\0') === final.join('\0')) return pre;
+  }
+  return obj;
+}
+
 const cases = loadCases();
 
 describe('Deployment hash over the SAM conformance set', () => {
@@ -94,14 +161,15 @@ describe('Deployment hash over the SAM conformance set', () => {
     // expected.json gives each dict's final 2.7 order O, which SAM reached through a deepcopy (editor.swagger).
     // Inserting O afresh is one more deepcopy, R(O); a second one gives R(R(O)), which must be O again.
     prov.deepCopied(body);
+    const root = replayOpenApiPostprocess(body, prov);
     const rest = c.record.hashInput.slice(end).split('||').slice(1);
     const openApiVersion = rest[0] !== undefined && !rest[0].startsWith('{') ? rest.shift() : undefined;
     const domainText = rest[0]?.startsWith('{') ? rest.shift() : undefined;
     expect(rest).toEqual([]);
     const domain = domainText === undefined ? undefined : (JSON.parse(domainText) as Json);
 
-    expect(renderPy27(body, prov)).toBe(c.record.hashInput.slice(0, end));
-    const id = deploymentLogicalId(c.record.logicalId.slice(0, -'Deployment'.length - 10), body, prov, {
+    expect(renderPy27(root, prov)).toBe(c.record.hashInput.slice(0, end));
+    const id = deploymentLogicalId(c.record.logicalId.slice(0, -'Deployment'.length - 10), root, prov, {
       openApiVersion,
       domain,
     });

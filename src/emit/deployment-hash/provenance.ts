@@ -154,14 +154,18 @@ export class Provenance {
         value.forEach(walk);
         return;
       }
-      const info = this.objectInfo(value);
-      if (info.kind === 'py27') {
-        this.sync(value, info);
-        info.log.push({ op: 'rebuild' });
-      }
+      this.rebuilt(value);
       for (const key of Object.keys(value)) walk(value[key] as Json);
     };
     walk(node);
+  }
+
+  /** `deepCopied` for the one dict `obj`, not what is below it. */
+  rebuilt(obj: JsonObject): void {
+    const info = this.objectInfo(obj);
+    if (info.kind !== 'py27') return;
+    this.sync(obj, info);
+    info.log.push({ op: 'rebuild' });
   }
 
   /** SAM replaced the Py27Dict `obj` by `obj.copy()` (a shallow copy whose table is filled through merge). */
