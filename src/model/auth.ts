@@ -134,6 +134,11 @@ export interface RestApi {
   routes: Route[];
   /** True when the API, Globals or any of its events carries auth: it will be lowered. */
   hasAuth: boolean;
+  /**
+   * True when SAM builds the definition itself (SAM's `__MANAGE_SWAGGER`: no DefinitionBody/DefinitionUri of
+   * the user's; `properties.DefinitionBody` then holds SAM's skeleton). Only then do events add their paths.
+   */
+  managedDefinition?: boolean;
 }
 
 /** `AWS::Serverless::ApiAuthorizer` resources (RFC), by logical id; consumed by the macro. */

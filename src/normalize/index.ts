@@ -1,13 +1,91 @@
 import type { Diagnostic } from '../diagnostics/types';
-import type { AuthModel } from '../model/auth';
+import type { AuthModel, RestApi, Route } from '../model/auth';
 import type { JsonObject } from '../model/json';
+import { isObject } from '../model/json';
+import { normalizeApiAuth } from './authorizers';
+import { applyApiGlobals } from './globals';
+import { collectRoutes, IMPLICIT_API_ID } from './routes';
 
 export interface NormalizeResult {
   model: AuthModel;
   diagnostics: Diagnostic[];
 }
 
-/** Placeholder until the lowering work lands: finds no APIs. */
-export function normalize(_template: JsonObject): NormalizeResult {
-  return { model: { apis: [], sharedAuthorizers: [] }, diagnostics: [] };
+export { IMPLICIT_API_ID } from './routes';
+
+/** SAM's empty Swagger for an API it manages (`__MANAGE_SWAGGER`). */
+export function swaggerSkeleton(): JsonObject {
+  return { swagger: '2.0', info: { version: '1.0', title: { Ref: 'AWS::StackName' } }, paths: {} };
+}
+
+const ATTRIBUTE_KEYS = ['Condition', 'DependsOn', 'DeletionPolicy', 'UpdateReplacePolicy', 'Metadata', 'UpdatePolicy'];
+
+function attributesOf(resource: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const key of ATTRIBUTE_KEYS) if (resource[key] !== undefined) out[key] = resource[key];
+  return out;
+}
+
+function hasValue(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
+/**
+ * Finds every REST API of the template (explicit `AWS::Serverless::Api`, then the implicit `ServerlessRestApi`
+ * when some Api event has no RestApiId), applies `Globals.Api` as SAM does, attaches the Api events, and
+ * normalizes every `Auth` block. Pure; malformed values are kept for the lowering to report in SAM's words.
+ */
+export function normalize(template: JsonObject): NormalizeResult {
+  const resources = isObject(template.Resources) ? template.Resources : {};
+  const globals = isObject(template.Globals) && isObject(template.Globals.Api) ? template.Globals.Api : undefined;
+  const attached = collectRoutes(resources);
+  const apis: RestApi[] = [];
+
+  const routesFor = (apiId: string): Route[] => attached.filter((a) => a.apiId === apiId).map((a) => a.route);
+
+  const finish = (api: RestApi): RestApi => {
+    const auth = api.properties.Auth;
+    if (hasValue(auth)) api.auth = normalizeApiAuth(isObject(auth) ? auth : {}, [...api.path, 'Properties', 'Auth']);
+    api.hasAuth = hasValue(auth) || api.routes.some((r) => hasValue(r.properties.Auth));
+    return api;
+  };
+
+  for (const [logicalId, resource] of Object.entries(resources)) {
+    if (!isObject(resource) || resource.Type !== 'AWS::Serverless::Api') continue;
+    const own = isObject(resource.Properties) ? resource.Properties : {};
+    const managed = !own.DefinitionBody && !own.DefinitionUri;
+    const base: JsonObject = managed ? { ...own, DefinitionBody: swaggerSkeleton() } : own;
+    apis.push(
+      finish({
+        logicalId,
+        implicit: false,
+        path: ['Resources', logicalId],
+        properties: applyApiGlobals(globals, base, resource.IgnoreGlobals),
+        attributes: attributesOf(resource),
+        routes: routesFor(logicalId),
+        hasAuth: false,
+        managedDefinition: managed,
+      }),
+    );
+  }
+
+  const implicitRoutes = routesFor(IMPLICIT_API_ID);
+  const userDefinedImplicit = isObject(resources[IMPLICIT_API_ID]);
+  if (implicitRoutes.length > 0 && !userDefinedImplicit) {
+    const own: JsonObject = { StageName: 'Prod', DefinitionBody: swaggerSkeleton() };
+    apis.push(
+      finish({
+        logicalId: IMPLICIT_API_ID,
+        implicit: true,
+        path: implicitRoutes[0].path,
+        properties: applyApiGlobals(globals, own, undefined),
+        attributes: {},
+        routes: implicitRoutes,
+        hasAuth: false,
+        managedDefinition: true,
+      }),
+    );
+  }
+
+  return { model: { apis, sharedAuthorizers: [] }, diagnostics: [] };
 }

@@ -1,0 +1,174 @@
+/** Phase B of lowering one API: each Api event's integration, method auth and Lambda permission, in SAM's order. */
+import type { RestApi, Route } from '../model/auth';
+import type { Json, JsonObject } from '../model/json';
+import { isObject } from '../model/json';
+import { addEventResourcePolicy } from './resource-policy';
+import { type DocWhere, reject, stopOnError } from './reject';
+import { eventPermissionId, stateMachineEventRoleId } from './logical-ids';
+import { addLambdaIntegration, addStateMachineIntegration, lambdaIntegrationUri } from './swagger/integration';
+import { addAuthToMethod, checkEventAuth } from './swagger/method-auth';
+import { hasIntegration, normalizeMethod } from './swagger/paths';
+
+export interface EventOutput {
+  resources: [string, JsonObject][];
+}
+
+/** SAM translates functions first (events sorted by Path), then state machines (events as written). */
+export function samEventOrder(routes: Route[]): Route[] {
+  const functions = routes.filter((r) => r.ownerType === 'AWS::Serverless::Function');
+  const machines = routes.filter((r) => r.ownerType === 'AWS::Serverless::StateMachine');
+  const owners = [...new Set(functions.map((r) => r.owner))];
+  const sortedFunctions = owners.flatMap((owner) =>
+    functions
+      .filter((r) => r.owner === owner)
+      .map((r) => ({ r, key: typeof r.routePath === 'string' ? r.routePath : r.eventName }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      .map((x) => x.r),
+  );
+  return [...sortedFunctions, ...machines];
+}
+
+function passthrough(resource: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const key of ['Condition', 'DeletionPolicy', 'UpdateReplacePolicy']) if (resource[key] !== undefined) out[key] = resource[key];
+  return out;
+}
+
+/** The function's ARN and name as its events see them (the alias when AutoPublishAlias is set). */
+function functionTarget(owner: string, resource: JsonObject): { arn: JsonObject; name: JsonObject } {
+  const properties = isObject(resource.Properties) ? resource.Properties : {};
+  const alias = properties.AutoPublishAlias;
+  if (typeof alias === 'string' && alias !== '') {
+    const aliasId = owner + 'Alias' + alias.replace(/[^A-Za-z0-9]/g, '');
+    return { arn: { Ref: aliasId }, name: { Ref: aliasId } };
+  }
+  return { arn: { 'Fn::GetAtt': [owner, 'Arn'] }, name: { Ref: owner } };
+}
+
+/** SAM strips one trailing slash and turns greedy path parameters into `*` for permissions and policies. */
+export function permissionPath(path: string): string {
+  const trimmed = path.replace(/^(.+)\/$/, '$1');
+  return trimmed.replace(/{([a-zA-Z0-9._-]+|[a-zA-Z0-9._-]+\+|proxy\+)}/g, '*');
+}
+
+function permission(route: Route, target: JsonObject, apiRef: Json, attrs: JsonObject): JsonObject {
+  const method = typeof route.method === 'string' ? route.method : String(route.method);
+  const verb = method.toLowerCase() === 'any' ? '*' : method.toUpperCase();
+  const path = permissionPath(String(route.routePath));
+  return {
+    Type: 'AWS::Lambda::Permission',
+    Properties: {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: target,
+      Principal: 'apigateway.amazonaws.com',
+      SourceArn: {
+        'Fn::Sub': [
+          'arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/${__Stage__}/' + verb + path,
+          { __ApiId__: apiRef, __Stage__: '*' },
+        ],
+      },
+    },
+    ...attrs,
+  };
+}
+
+function stateMachineRole(route: Route, resource: JsonObject, roleId: string): JsonObject {
+  const properties = isObject(resource.Properties) ? resource.Properties : {};
+  const role: JsonObject = {
+    Type: 'AWS::IAM::Role',
+    Properties: {
+      AssumeRolePolicyDocument: {
+        Version: '2012-10-17',
+        Statement: [{ Action: ['sts:AssumeRole'], Effect: 'Allow', Principal: { Service: ['apigateway.amazonaws.com'] } }],
+      },
+      Policies: [
+        {
+          PolicyName: roleId + 'StartExecutionPolicy',
+          PolicyDocument: { Statement: [{ Action: 'states:StartExecution', Effect: 'Allow', Resource: { Ref: route.owner } }] },
+        },
+      ],
+    },
+    ...passthrough(resource),
+  };
+  if (properties.PermissionsBoundary !== undefined) (role.Properties as JsonObject).PermissionsBoundary = properties.PermissionsBoundary;
+  return role;
+}
+
+export interface EventsInput {
+  api: RestApi;
+  resources: JsonObject;
+  doc: JsonObject;
+  where: DocWhere;
+  /** The Stage suffix of permission ids: the API's StageName when a string, `Stage` otherwise. */
+  stageSuffix: string;
+  /** Whether events write their integration into the definition (SAM-managed or MergeDefinitions). */
+  writesDefinition: boolean;
+}
+
+/** Applies every event of the API to `doc` (in place) and returns the resources the events make. */
+export function applyEvents(input: EventsInput): EventOutput {
+  const { api, resources, doc, where } = input;
+  const out: [string, JsonObject][] = [];
+  const apiAuth = isObject(api.properties.Auth) ? api.properties.Auth : undefined;
+  for (const route of samEventOrder(api.routes)) {
+    const owner = resources[route.owner] as JsonObject;
+    const isFunction = route.ownerType === 'AWS::Serverless::Function';
+    const apiRef: Json = route.properties.RestApiId ?? { Ref: api.logicalId };
+    if (typeof route.routePath !== 'string' || typeof route.method !== 'string') {
+      reject('sam/invalid-event', `Event with id [${route.eventName}] is invalid. Api events need a string Path and Method.`, [...route.path, 'Properties'], route.owner);
+    }
+    const path = route.routePath;
+    const method = route.method.toLowerCase();
+    let target: { arn: JsonObject; name: JsonObject } | undefined;
+    if (isFunction) {
+      target = functionTarget(route.owner, owner);
+      out.push([eventPermissionId(route.owner, route.eventName, input.stageSuffix), permission(route, target.name, apiRef, passthrough(owner))]);
+    }
+    const roleId = stateMachineEventRoleId(route.owner, route.eventName);
+    if (!isFunction) out.push([roleId, stateMachineRole(route, owner, roleId)]);
+    if (!input.writesDefinition) continue;
+
+    if (hasIntegration(doc, path, normalizeMethod(method), where)) {
+      reject('sam/invalid-event', `Event with id [${route.eventName}] is invalid. API method "${method}" defined multiple times for path "${path}".`, route.path, route.owner);
+    }
+    const eventAuthRaw = route.properties.Auth;
+    if (eventAuthRaw !== undefined && eventAuthRaw !== null && !isObject(eventAuthRaw)) {
+      reject('sam/invalid-event', `Event with id [${route.eventName}] is invalid. Property 'Auth' should be a map.`, [...route.path, 'Properties', 'Auth'], route.owner);
+    }
+    const eventAuth = isObject(eventAuthRaw) ? eventAuthRaw : {};
+    const condition = owner.Condition;
+    if (isFunction && target) {
+      addLambdaIntegration(doc, { path, method, uri: lambdaIntegrationUri(target.arn), methodAuth: eventAuth, apiAuth: apiAuth ?? {}, condition }, where);
+    } else {
+      addStateMachineIntegration(doc, { path, method, stateMachineId: route.owner, roleId, condition }, where);
+    }
+    if (Object.keys(eventAuth).length > 0) {
+      const authInput = {
+        eventAuth,
+        apiAuth,
+        path,
+        method,
+        owner: route.owner,
+        eventName: route.eventName,
+        authPath: [...route.path, 'Properties', 'Auth'],
+      };
+      checkEventAuth(authInput);
+      if (eventAuth.Authorizer || (eventAuth.ApiKeyRequired !== undefined && eventAuth.ApiKeyRequired !== null)) {
+        addAuthToMethod(doc, authInput, where);
+      }
+      if (eventAuth.ResourcePolicy) {
+        const result = addEventResourcePolicy({
+          policy: doc['x-amazon-apigateway-policy'],
+          resourcePolicy: eventAuth.ResourcePolicy,
+          path,
+          pathItem: (doc.paths as JsonObject)[path],
+          stage: input.stageSuffix,
+          location: { path: [...route.path, 'Properties', 'Auth', 'ResourcePolicy'], resource: route.owner },
+        });
+        stopOnError(result.diagnostics);
+        if (result.policy !== undefined) doc['x-amazon-apigateway-policy'] = result.policy;
+      }
+    }
+  }
+  return { resources: out };
+}

@@ -1,0 +1,271 @@
+/**
+ * Lowers one REST API with auth into the resources SAM generates for it, in SAM's order of work:
+ *   A. the definition SAM starts from (the user's DefinitionBody, or its skeleton with every event's path),
+ *   B. each Api event (integration, method auth, Lambda permission / state machine role),
+ *   C. the API's own Cors, Auth, gateway responses, binary media types, models, OpenAPI 3 conversion,
+ *   D. RestApi, Deployment, Stage, authorizer permissions, usage plan and domain resources.
+ * Each phase owns a fresh copy of the definition; nothing outside it is changed.
+ */
+import { createHash } from 'node:crypto';
+import type { RestApi, Route } from '../model/auth';
+import type { Json, JsonObject } from '../model/json';
+import { isObject } from '../model/json';
+import { type DocWhere, reject, stopOnError } from './reject';
+import { addApiAuth, apiAuthorizers, checkApiAuthShape } from './api-auth';
+import { applyEvents } from './events';
+import { authorizerPermissionId, stageLogicalId } from './logical-ids';
+import { addCors } from './swagger/cors';
+import { addBinaryMediaTypes, addDisableExecuteApiEndpoint, addGatewayResponses, addModels } from './swagger/api-extras';
+import { openApiPostprocess } from './swagger/openapi3';
+import { addPath, isOpenApi3, isValidDefinition, makeConditional, normalizeMethod, pyStr } from './swagger/paths';
+import { lowerUsagePlan, type SharedUsagePlan } from './usage-plan';
+import { lowerDomain, type RecordSetGroups } from './domain';
+
+/** SAM Api properties the lowering reproduces; any other property on an API with auth is reported. */
+const SUPPORTED_PROPERTIES = new Set([
+  'StageName', 'DefinitionBody', 'DefinitionUri', 'Auth', 'Name', 'Description', 'Cors', 'CacheClusterEnabled',
+  'CacheClusterSize', 'Variables', 'MethodSettings', 'AccessLogSetting', 'CanarySetting', 'TracingEnabled',
+  'BinaryMediaTypes', 'MinimumCompressionSize', 'EndpointConfiguration', 'GatewayResponses', 'Models', 'Domain',
+  'Tags', 'OpenApiVersion', 'Mode', 'DisableExecuteApiEndpoint', 'FailOnWarnings', 'MergeDefinitions',
+  'AlwaysDeploy', 'ApiKeySourceType', 'PropagateTags',
+]);
+
+export interface LoweredApi {
+  resources: [string, JsonObject][];
+  /** What `<Api>.Stage`, `.Deployment`, `.UsagePlan`, … resolve to. */
+  references: Record<string, string>;
+  /** Conditions SAM adds to the template for this API (path conditions). */
+  conditions: [string, Json][];
+  /** The implicit API's Condition, when SAM gives it one. */
+  apiCondition?: Json;
+}
+
+export interface LowerContext {
+  resources: JsonObject;
+  sharedUsagePlan: SharedUsagePlan;
+  recordSetGroups: RecordSetGroups;
+  hasConditionsSection: boolean;
+}
+
+function clone<T extends Json>(value: T): T {
+  return structuredClone(value);
+}
+
+function passthrough(attributes: JsonObject): JsonObject {
+  const out: JsonObject = {};
+  for (const key of ['Condition', 'DeletionPolicy', 'UpdateReplacePolicy']) if (attributes[key] !== undefined) out[key] = attributes[key];
+  return out;
+}
+
+function ownerCondition(resources: JsonObject, route: Route): Json | undefined {
+  const owner = resources[route.owner];
+  return isObject(owner) ? owner.Condition : undefined;
+}
+
+function combinedCondition(conditions: string[]): JsonObject {
+  return { 'Fn::Or': [...conditions].sort().map((c) => ({ Condition: c })) };
+}
+
+/** Phase A: SAM's implicit-API plugin adds every event's path/method (and path conditions) to a managed body. */
+function startDefinition(api: RestApi, ctx: LowerContext, where: DocWhere): { doc: JsonObject; conditions: [string, Json][]; apiCondition?: Json } {
+  const doc = clone(api.properties.DefinitionBody as JsonObject);
+  const conditions: [string, Json][] = [];
+  if (!api.managedDefinition) return { doc, conditions };
+  const byPath = new Map<string, (string | null)[]>();
+  for (const route of api.routes) {
+    if (typeof route.routePath !== 'string' || typeof route.method !== 'string') continue;
+    addPath(doc, route.routePath, normalizeMethod(route.method), where);
+    const condition = ownerCondition(ctx.resources, route);
+    const list = byPath.get(route.routePath) ?? [];
+    list.push(typeof condition === 'string' ? condition : null);
+    byPath.set(route.routePath, list);
+  }
+  const paths = doc.paths as JsonObject;
+  for (const [path, list] of byPath) {
+    if (list.includes(null)) continue;
+    const distinct = [...new Set(list as string[])];
+    if (distinct.length === 1) paths[path] = makeConditional(distinct[0], paths[path]);
+    else {
+      const name = api.logicalId + path.replace(/\//g, 'SLASH').replace(/{/g, 'OB').replace(/}/g, 'CB') + 'PathCondition';
+      conditions.push([name, combinedCondition(distinct)]);
+      paths[path] = makeConditional(name, paths[path]);
+    }
+  }
+  let apiCondition: Json | undefined;
+  if (api.implicit) {
+    const all = api.routes.map((r) => ownerCondition(ctx.resources, r));
+    if (all.length > 0 && all.every((c) => typeof c === 'string')) {
+      const distinct = [...new Set(all as string[])];
+      if (distinct.length === 1) apiCondition = distinct[0];
+      else {
+        conditions.push(['ServerlessRestApiCondition', combinedCondition(distinct)]);
+        apiCondition = 'ServerlessRestApiCondition';
+      }
+    }
+  }
+  // SAM's Globals pass: a managed definition takes the OpenApiVersion (3.x) in place of `swagger`.
+  const version = api.properties.OpenApiVersion;
+  if (version !== undefined && isOpenApi3(version)) {
+    doc.openapi = pyStr(version);
+    delete doc.swagger;
+  }
+  return { doc, conditions, apiCondition };
+}
+
+function endpointConfiguration(value: Json): { EndpointConfiguration: JsonObject; Parameters: JsonObject } {
+  if (isObject(value) && value.Type) {
+    const config: JsonObject = { Types: [value.Type] };
+    if ('VPCEndpointIds' in value) config.VpcEndpointIds = value.VPCEndpointIds;
+    return { EndpointConfiguration: config, Parameters: { endpointConfigurationTypes: value.Type } };
+  }
+  return { EndpointConfiguration: { Types: [value] }, Parameters: { endpointConfigurationTypes: value } };
+}
+
+function tagList(tags: Json): Json[] {
+  if (!isObject(tags)) return [];
+  return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+}
+
+/** Placeholder Deployment naming until the deployment-hash module (Python 2.7 rendering) is wired in. */
+function deploymentDigest(body: Json, openApiVersion: Json | undefined, domain: JsonObject | undefined): string {
+  const parts = [JSON.stringify(body)];
+  if (openApiVersion) parts.push(pyStr(openApiVersion));
+  if (domain) parts.push(JSON.stringify(domain));
+  return createHash('sha1').update(parts.join('||'), 'utf8').digest('hex');
+}
+
+export function lowerApi(api: RestApi, ctx: LowerContext): LoweredApi {
+  const props = api.properties;
+  const id = api.logicalId;
+  const propsPath = api.implicit ? api.path : [...api.path, 'Properties'];
+  for (const key of Object.keys(props)) {
+    if (!SUPPORTED_PROPERTIES.has(key)) {
+      reject('sam/unsupported-property', `Property '${key}' is not supported by sam-auth on an API with Auth yet.`, [...propsPath, key], id);
+    }
+  }
+  const auth = checkApiAuthShape(api);
+  if (props.DefinitionUri) {
+    if (auth) reject('sam/invalid-api', "Auth works only with inline Swagger specified in 'DefinitionBody' property.", [...propsPath, 'DefinitionUri'], id);
+    reject('sam/unsupported-property', "An API whose events carry Auth needs an inline 'DefinitionBody'; 'DefinitionUri' cannot be edited.", [...propsPath, 'DefinitionUri'], id);
+  }
+  if (props.MergeDefinitions) {
+    reject('sam/unsupported-property', "Property 'MergeDefinitions' is not supported by sam-auth yet.", [...propsPath, 'MergeDefinitions'], id);
+  }
+  if (props.OpenApiVersion !== undefined && !/^[2-3](\.\d)(\.\d)?$/.test(pyStr(props.OpenApiVersion))) {
+    reject('sam/invalid-api', "The OpenApiVersion value must be of the format '3.0.0'.", [...propsPath, 'OpenApiVersion'], id);
+  }
+  const where: DocWhere = { path: api.managedDefinition ? [...propsPath] : [...propsPath, 'DefinitionBody'], resource: id };
+  const stageName = props.StageName;
+  if (typeof stageName === 'string' && stageName === '') reject('sam/invalid-api', 'StageName cannot be empty.', [...propsPath, 'StageName'], id);
+  const stageSuffix = typeof stageName === 'string' ? stageName : 'Stage';
+
+  // A
+  const start = startDefinition(api, ctx, where);
+  const doc = start.doc;
+  // B
+  if (isObject(props.Auth) || props.Auth === undefined || props.Auth === null) {
+    // SAM checks the API's Auth is a map before an event uses it.
+  }
+  const events = applyEvents({ api, resources: ctx.resources, doc, where, stageSuffix, writesDefinition: Boolean(api.managedDefinition) });
+  // C
+  if (props.Cors) {
+    if (!isValidDefinition(doc)) reject('sam/invalid-api', "Unable to add Cors configuration because 'DefinitionBody' does not contain a valid Swagger definition.", [...propsPath, 'Cors'], id);
+    addCors(doc, props.Cors, where, [...propsPath, 'Cors']);
+  }
+  addApiAuth(api, doc, where, stageName ?? null);
+  if (props.GatewayResponses) addGatewayResponses(doc, props.GatewayResponses, where, [...propsPath, 'GatewayResponses']);
+  if (props.BinaryMediaTypes) addBinaryMediaTypes(doc, props.BinaryMediaTypes);
+  if (isObject(props.Models) && Object.keys(props.Models).length > 0) addModels(doc, props.Models, where, [...propsPath, 'Models']);
+  if (props.FailOnWarnings === undefined) {
+    // nothing: SAM only writes FailOnWarnings when truthy
+  }
+  openApiPostprocess(doc, props.OpenApiVersion, where);
+  if (props.DisableExecuteApiEndpoint !== undefined && props.DisableExecuteApiEndpoint !== null) addDisableExecuteApiEndpoint(doc, props.DisableExecuteApiEndpoint);
+
+  // D
+  const resources: [string, JsonObject][] = [];
+  const references: Record<string, string> = {};
+  const apiAttributes = { ...api.attributes };
+  if (start.apiCondition !== undefined) apiAttributes.Condition = start.apiCondition;
+  const derived = passthrough(apiAttributes);
+
+  const restProps: JsonObject = { Body: doc };
+  if (props.BinaryMediaTypes !== undefined) restProps.BinaryMediaTypes = props.BinaryMediaTypes;
+  if (props.MinimumCompressionSize !== undefined) restProps.MinimumCompressionSize = props.MinimumCompressionSize;
+  if (props.EndpointConfiguration) Object.assign(restProps, endpointConfiguration(props.EndpointConfiguration));
+  if (props.FailOnWarnings) restProps.FailOnWarnings = props.FailOnWarnings;
+  if (props.Name) restProps.Name = props.Name;
+  if (props.Description) restProps.Description = props.Description;
+  if (props.Mode) restProps.Mode = props.Mode;
+  if (props.ApiKeySourceType) restProps.ApiKeySourceType = props.ApiKeySourceType;
+  const restApi: JsonObject = { Type: 'AWS::ApiGateway::RestApi', Properties: restProps };
+  for (const key of ['DependsOn', 'Condition', 'DeletionPolicy', 'UpdateReplacePolicy', 'Metadata', 'UpdatePolicy']) {
+    if (apiAttributes[key] !== undefined) restApi[key] = apiAttributes[key];
+  }
+  resources.push([id, restApi]);
+
+  const stageId = stageLogicalId(id, stageName);
+  let domainForHash: JsonObject | undefined;
+  if (props.Domain !== undefined && props.Domain !== null) {
+    const r = lowerDomain({ apiId: id, domain: props.Domain, stageId, attributes: derived, location: { path: [...propsPath, 'Domain'], resource: id } }, ctx.recordSetGroups);
+    stopOnError(r.diagnostics);
+    resources.push(...r.resources.map((g): [string, JsonObject] => [g.logicalId, g.resource]));
+    domainForHash = r.domainForHash;
+    if (r.references.DomainName) references.DomainName = r.references.DomainName;
+    if (r.references.DomainNameV2) references.DomainNameV2 = r.references.DomainNameV2;
+  }
+
+  const digest = deploymentDigest(doc, props.OpenApiVersion, domainForHash);
+  const deploymentId = id + 'Deployment' + digest.slice(0, 10);
+  const deploymentProps: JsonObject = { Description: `RestApi deployment id: ${digest}`, RestApiId: { Ref: id } };
+  if (!props.OpenApiVersion) deploymentProps.StageName = 'Stage';
+  resources.push([deploymentId, { Type: 'AWS::ApiGateway::Deployment', Properties: deploymentProps, ...derived }]);
+  references.Deployment = deploymentId;
+
+  const stageProps: JsonObject = { DeploymentId: { Ref: deploymentId }, RestApiId: { Ref: id }, StageName: stageName ?? null };
+  for (const key of ['CacheClusterEnabled', 'CacheClusterSize', 'Variables', 'MethodSettings', 'AccessLogSetting', 'CanarySetting', 'TracingEnabled']) {
+    if (props[key] !== undefined && props[key] !== null) stageProps[key] = props[key];
+  }
+  if (props.Tags !== undefined && props.Tags !== null) stageProps.Tags = tagList(props.Tags);
+  resources.push([stageId, { Type: 'AWS::ApiGateway::Stage', Properties: stageProps, ...derived }]);
+  references.Stage = stageId;
+
+  if (auth) {
+    for (const [name, authorizer] of apiAuthorizers(api, auth, false)) {
+      if (authorizer === 'AWS_IAM' || !authorizer.FunctionArn || authorizer.DisableFunctionDefaultPermissions) continue;
+      resources.push([
+        authorizerPermissionId(id, name),
+        {
+          Type: 'AWS::Lambda::Permission',
+          Properties: {
+            Action: 'lambda:InvokeFunction',
+            FunctionName: authorizer.FunctionArn,
+            Principal: 'apigateway.amazonaws.com',
+            SourceArn: {
+              'Fn::Sub': ['arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/authorizers/*', { __ApiId__: { Ref: id } }],
+            },
+          },
+          ...derived,
+        },
+      ]);
+    }
+    if (auth.UsagePlan !== undefined && auth.UsagePlan !== null) {
+      const r = lowerUsagePlan(
+        {
+          apiId: id,
+          usagePlan: auth.UsagePlan,
+          stageId,
+          attributes: derived,
+          hasConditionsSection: ctx.hasConditionsSection,
+          location: { path: [...propsPath, 'Auth', 'UsagePlan'], resource: id },
+        },
+        ctx.sharedUsagePlan,
+      );
+      stopOnError(r.diagnostics);
+      resources.push(...r.resources.map((g): [string, JsonObject] => [g.logicalId, g.resource]));
+      Object.assign(references, r.references);
+    }
+  }
+  resources.push(...events.resources);
+  return { resources, references, conditions: start.conditions, apiCondition: start.apiCondition };
+}

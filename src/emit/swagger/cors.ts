@@ -1,0 +1,82 @@
+/** SAM's `Cors`: an OPTIONS mock integration on every path that has none. */
+import type { Json, JsonObject, JsonPath } from '../../model/json';
+import { isObject } from '../../model/json';
+import { isIntrinsic } from '../../normalize/globals';
+import { type DocWhere, reject } from '../reject';
+import { pathItems, X_ANY_METHOD } from './paths';
+
+const WILDCARD = "'*'";
+const FIELDS = ['AllowMethods', 'AllowHeaders', 'AllowOrigin', 'MaxAge', 'AllowCredentials'];
+const ALL_METHODS = ['OPTIONS', 'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH'];
+
+interface CorsSettings {
+  AllowMethods?: Json;
+  AllowHeaders?: Json;
+  AllowOrigin: Json;
+  MaxAge?: Json;
+  AllowCredentials: Json;
+}
+
+function allowedMethodsFor(item: JsonObject): string {
+  const methods = Object.keys(item);
+  const list = methods.includes(X_ANY_METHOD) ? ALL_METHODS : [...methods, 'options'];
+  return [...new Set(list.map((m) => m.toUpperCase()))].sort().join(',');
+}
+
+function optionsMethod(s: CorsSettings, allowMethods: Json): JsonObject {
+  const parameters: JsonObject = { 'method.response.header.Access-Control-Allow-Origin': s.AllowOrigin };
+  const headers: JsonObject = { 'Access-Control-Allow-Origin': { type: 'string' } };
+  if (s.AllowHeaders) {
+    parameters['method.response.header.Access-Control-Allow-Headers'] = s.AllowHeaders;
+    headers['Access-Control-Allow-Headers'] = { type: 'string' };
+  }
+  if (allowMethods) {
+    parameters['method.response.header.Access-Control-Allow-Methods'] = allowMethods;
+    headers['Access-Control-Allow-Methods'] = { type: 'string' };
+  }
+  if (s.MaxAge !== undefined && s.MaxAge !== null) {
+    parameters['method.response.header.Access-Control-Max-Age'] = s.MaxAge;
+    headers['Access-Control-Max-Age'] = { type: 'integer' };
+  }
+  if (s.AllowCredentials === true) {
+    parameters['method.response.header.Access-Control-Allow-Credentials'] = "'true'";
+    headers['Access-Control-Allow-Credentials'] = { type: 'string' };
+  }
+  return {
+    summary: 'CORS support',
+    consumes: ['application/json'],
+    produces: ['application/json'],
+    'x-amazon-apigateway-integration': {
+      type: 'mock',
+      requestTemplates: { 'application/json': '{\n  "statusCode" : 200\n}\n' },
+      responses: {
+        default: { statusCode: '200', responseParameters: parameters, responseTemplates: { 'application/json': '{}\n' } },
+      },
+    },
+    responses: { '200': { description: 'Default response for CORS method', headers } },
+  };
+}
+
+export function addCors(doc: JsonObject, cors: Json, where: DocWhere, corsPath: JsonPath): void {
+  let settings: CorsSettings;
+  if (typeof cors === 'string' || isIntrinsic(cors)) settings = { AllowOrigin: cors, AllowCredentials: false };
+  else if (isObject(cors) && Object.keys(cors).every((k) => FIELDS.includes(k))) {
+    settings = { AllowOrigin: WILDCARD, AllowCredentials: false, ...cors } as CorsSettings;
+  } else reject('sam/invalid-api', "Invalid value for 'Cors' property", corsPath, where.resource);
+  if (settings.AllowCredentials === true && settings.AllowOrigin === WILDCARD) {
+    reject(
+      'sam/invalid-api',
+      "Unable to add Cors configuration because 'AllowCredentials' can not be true when 'AllowOrigin' is \"'*'\" or not set",
+      corsPath,
+      where.resource,
+    );
+  }
+  for (const path of Object.keys(doc.paths as JsonObject)) {
+    for (const item of pathItems(doc, path, where)) {
+      if ('options' in item) continue;
+      if (!settings.AllowOrigin) reject('sam/invalid-api', 'Invalid input. Value for AllowedOrigins is required', corsPath, where.resource);
+      const allowMethods = settings.AllowMethods ? settings.AllowMethods : `'${allowedMethodsFor(item)}'`;
+      item.options = optionsMethod(settings, allowMethods);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+/** SAM's OpenAPI 3 post-processing of a definition (ApiGenerator._openapi_postprocess). */
+import type { Json, JsonObject } from '../../model/json';
+import { isObject } from '../../model/json';
+import { type DocWhere, rejectDefinition } from '../reject';
+import { isOpenApi3 } from './paths';
+
+function nonEmpty(value: Json | undefined): boolean {
+  if (value === undefined || value === null || value === false || value === '' || value === 0) return false;
+  if (Array.isArray(value)) return value.length > 0;
+  if (isObject(value)) return Object.keys(value).length > 0;
+  return true;
+}
+
+/**
+ * A Swagger 2.0 document stays as it is. Otherwise, for OpenAPI 3: securityDefinitions move to
+ * components.securitySchemes, definitions to components.schemas, and CORS OPTIONS methods lose
+ * `consumes`/`produces` and get `schema` around their response headers.
+ * Returns the OpenApiVersion SAM uses from then on (the document's `openapi` when none was set).
+ */
+export function openApiPostprocess(doc: JsonObject, openApiVersion: Json | undefined, where: DocWhere): Json | undefined {
+  if (doc.swagger !== undefined && doc.swagger !== null) return openApiVersion;
+  let version = openApiVersion;
+  if (doc.openapi !== undefined && doc.openapi !== null && (version === undefined || version === null)) version = doc.openapi;
+  if (!version || !isOpenApi3(version)) return version;
+  if (nonEmpty(doc.securityDefinitions)) {
+    const components = nonEmpty(doc.components) && isObject(doc.components) ? doc.components : {};
+    components.securitySchemes = doc.securityDefinitions;
+    doc.components = components;
+    delete doc.securityDefinitions;
+  }
+  if (nonEmpty(doc.definitions)) {
+    const components = nonEmpty(doc.components) && isObject(doc.components) ? doc.components : {};
+    components.schemas = doc.definitions;
+    doc.components = components;
+    delete doc.definitions;
+  }
+  const paths = doc.paths;
+  if (nonEmpty(paths)) {
+    if (!isObject(paths)) rejectDefinition('Value of paths must be a dictionary according to Swagger spec.', where, ['paths']);
+    for (const [path, item] of Object.entries(paths)) {
+      if (!isObject(item)) rejectDefinition(`Value of '${path}' path must be a dictionary according to Swagger spec.`, where, ['paths', path]);
+      const options = item.options;
+      if (!nonEmpty(options)) continue;
+      if (!isObject(options)) rejectDefinition(`Value of options method for path ${path} must be a dictionary according to Swagger spec.`, where, ['paths', path, 'options']);
+      delete options.produces;
+      delete options.consumes;
+      const responses = options.responses;
+      const ok = isObject(responses) ? responses['200'] : undefined;
+      const headers = isObject(ok) ? ok.headers : undefined;
+      if (!nonEmpty(headers) || !isObject(ok)) continue;
+      if (!isObject(headers)) rejectDefinition(`Value of response's headers in options method for path ${path} must be a dictionary according to Swagger spec.`, where, ['paths', path, 'options']);
+      const wrapped: JsonObject = {};
+      for (const [name, value] of Object.entries(headers)) wrapped[name] = { schema: value };
+      ok.headers = wrapped;
+    }
+  }
+  return version;
+}

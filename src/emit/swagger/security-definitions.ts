@@ -1,0 +1,165 @@
+/**
+ * `securityDefinitions` entries: one per authorizer (SAM ApiGatewayAuthorizer.generate_swagger), plus the
+ * AWS_IAM and api_key entries SAM adds when methods use them. Authorizer checks fail the API as SAM's do.
+ */
+import type { Json, JsonObject } from '../../model/json';
+import { isObject } from '../../model/json';
+import { type DocWhere, reject, rejectDefinition } from '../reject';
+
+const AUTHORIZER_KEY = 'x-amazon-apigateway-authorizer';
+
+function securityDefinitions(doc: JsonObject, where: DocWhere): JsonObject {
+  const current = doc.securityDefinitions;
+  if (current === undefined || current === null || (isObject(current) && Object.keys(current).length === 0) || current === '' || current === false) {
+    doc.securityDefinitions = {};
+    return doc.securityDefinitions;
+  }
+  if (!isObject(current)) rejectDefinition('securityDefinitions must be a dictionary.', where, ['securityDefinitions']);
+  return current;
+}
+
+/** SAM add_awsiam_security_definition (kept when the user already wrote one). */
+export function addAwsIamSecurityDefinition(doc: JsonObject): void {
+  const defs = isObject(doc.securityDefinitions) ? doc.securityDefinitions : (doc.securityDefinitions = {});
+  if (!('AWS_IAM' in defs)) {
+    defs.AWS_IAM = { 'x-amazon-apigateway-authtype': 'awsSigv4', type: 'apiKey', name: 'Authorization', in: 'header' };
+  }
+}
+
+/** SAM add_apikey_security_definition. */
+export function addApiKeySecurityDefinition(doc: JsonObject, where: DocWhere): void {
+  const defs = securityDefinitions(doc, where);
+  if (!('api_key' in defs)) defs.api_key = { type: 'apiKey', name: 'x-api-key', in: 'header' };
+}
+
+export interface AuthorizerWhere {
+  apiId: string;
+  /** Template path of `Auth.Authorizers.<name>`. */
+  path: (string | number)[];
+}
+
+function authorizerReject(message: string, where: AuthorizerWhere, sub: string[] = []): never {
+  reject('sam/invalid-auth', message, [...where.path, ...sub], where.apiId);
+}
+
+function identityHasSource(identity: JsonObject): boolean {
+  const required = !identity.Headers && !identity.QueryStrings && !identity.StageVariables && !identity.Context;
+  const ttl = identity.ReauthorizeEvery;
+  const ttlNumber = typeof ttl === 'number' ? ttl : typeof ttl === 'string' && /^\s*-?\d+\s*$/.test(ttl) ? Number(ttl) : undefined;
+  if (ttlNumber === undefined) return !required;
+  return !(ttlNumber > 0 && required);
+}
+
+/** The checks of SAM's ApiGatewayAuthorizer constructor. */
+export function checkAuthorizer(name: string, authorizer: JsonObject, where: AuthorizerWhere): void {
+  const payloadType = authorizer.FunctionPayloadType;
+  if (payloadType !== undefined && payloadType !== null && payloadType !== 'TOKEN' && payloadType !== 'REQUEST') {
+    authorizerReject(`${name} Authorizer has invalid 'FunctionPayloadType': ${String(payloadType)}.`, where, ['FunctionPayloadType']);
+  }
+  const identity = authorizer.Identity;
+  if (payloadType === 'REQUEST') {
+    if (identity !== undefined && identity !== null && !isObject(identity)) {
+      authorizerReject(`Property 'Authorizer.${name}.Identity' should be a map.`, where, ['Identity']);
+    }
+    if (isObject(identity)) {
+      for (const key of ['Headers', 'QueryStrings', 'StageVariables', 'Context']) {
+        const list = identity[key];
+        if (list === undefined || list === null) continue;
+        if (!Array.isArray(list)) authorizerReject(`Property 'Auth.Authorizers.${name}.Identity.${key}' should be a list.`, where, ['Identity', key]);
+        list.forEach((item, i) => {
+          if (typeof item !== 'string') authorizerReject(`Property 'Auth.Authorizers.${name}.Identity.${key}[${i}]' should be a string.`, where, ['Identity', key, String(i)]);
+        });
+      }
+    }
+    if (!isObject(identity) || !identityHasSource(identity)) {
+      authorizerReject(`${name} Authorizer must specify Identity with at least one of Headers, QueryStrings, StageVariables, or Context.`, where, ['Identity']);
+    }
+  }
+  const scopes = authorizer.AuthorizationScopes;
+  if (scopes !== undefined && scopes !== null && !Array.isArray(scopes)) {
+    authorizerReject(`Property 'Authorizers.${name}.AuthorizationScopes' should be a list.`, where, ['AuthorizationScopes']);
+  }
+  const disable = authorizer.DisableFunctionDefaultPermissions;
+  if (disable !== undefined && disable !== null && typeof disable !== 'boolean') {
+    authorizerReject(`Property 'Authorizers.${name}.DisableFunctionDefaultPermissions' should be a boolean.`, where, ['DisableFunctionDefaultPermissions']);
+  }
+  if (identity !== undefined && identity !== null && !isObject(identity) && identity !== '') {
+    authorizerReject(
+      'Auth.Authorizers.<Authorizer>.Identity must be a dict (LambdaTokenAuthorizationIdentity, LambdaRequestAuthorizationIdentity or CognitoAuthorizationIdentity).',
+      where,
+      ['Identity'],
+    );
+  }
+}
+
+function identitySource(identity: JsonObject): string {
+  const parts: string[] = [];
+  const prefixes: [string, string][] = [
+    ['Headers', 'method.request.header.'],
+    ['QueryStrings', 'method.request.querystring.'],
+    ['StageVariables', 'stageVariables.'],
+    ['Context', 'context.'],
+  ];
+  for (const [key, prefix] of prefixes) {
+    const list = identity[key];
+    if (Array.isArray(list)) for (const item of list) parts.push(prefix + String(item));
+  }
+  return parts.join(', ');
+}
+
+/** The securityDefinitions entry SAM writes for one authorizer (`AWS_IAM` when it is the default). */
+export function authorizerSecurityDefinition(name: string, authorizer: JsonObject | 'AWS_IAM'): JsonObject {
+  if (authorizer === 'AWS_IAM') {
+    return { type: 'apiKey', name: 'Authorization', in: 'header', 'x-amazon-apigateway-authtype': 'awsSigv4' };
+  }
+  const identity = isObject(authorizer.Identity) ? authorizer.Identity : undefined;
+  const isCognito = Boolean(authorizer.UserPoolArn);
+  const payloadType = authorizer.FunctionPayloadType || 'TOKEN';
+  const header: Json = identity && identity.Header ? identity.Header : 'Authorization';
+  const out: JsonObject = {
+    type: 'apiKey',
+    name: !isCognito && payloadType === 'REQUEST' ? 'Unused' : header,
+    in: 'header',
+    'x-amazon-apigateway-authtype': isCognito ? 'cognito_user_pools' : 'custom',
+  };
+  let details: JsonObject;
+  if (isCognito) {
+    const arns = authorizer.UserPoolArn;
+    details = { type: 'cognito_user_pools', providerARNs: Array.isArray(arns) ? arns : [arns] };
+  } else {
+    details = {
+      type: payloadType === 'REQUEST' ? 'request' : 'token',
+      authorizerUri: {
+        'Fn::Sub': [
+          'arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${__FunctionArn__}/invocations',
+          { __FunctionArn__: authorizer.FunctionArn ?? null },
+        ],
+      },
+    };
+    if (identity && identity.ReauthorizeEvery !== undefined && identity.ReauthorizeEvery !== null) {
+      details.authorizerResultTtlInSeconds = identity.ReauthorizeEvery;
+    }
+    const role = authorizer.FunctionInvokeRole;
+    if (role && role !== 'NONE') details.authorizerCredentials = role;
+    if (payloadType === 'REQUEST' && identity) {
+      const source = identitySource(identity);
+      if (source) details.identitySource = source;
+    }
+  }
+  if (isCognito || payloadType === 'TOKEN') {
+    const expression = identity?.ValidationExpression;
+    if (expression) details.identityValidationExpression = expression;
+  }
+  out[AUTHORIZER_KEY] = details;
+  return out;
+}
+
+/** SAM add_authorizers_security_definitions: entries in the order given. */
+export function addAuthorizerDefinitions(doc: JsonObject, authorizers: [string, JsonObject | 'AWS_IAM'][], where: DocWhere): void {
+  const defs = isObject(doc.securityDefinitions) ? doc.securityDefinitions : undefined;
+  if (doc.securityDefinitions !== undefined && doc.securityDefinitions !== null && !defs && doc.securityDefinitions !== '') {
+    rejectDefinition('securityDefinitions must be a dictionary.', where, ['securityDefinitions']);
+  }
+  const target = defs ?? (doc.securityDefinitions = {});
+  for (const [name, authorizer] of authorizers) target[name] = authorizerSecurityDefinition(name, authorizer);
+}
