@@ -21,7 +21,7 @@ const INVALID: [string, string, string[]][] = [
     `error schema/invalid-value ${A}/Authorizers/A/FunctionPayloadType: \`Auth.Authorizers.A.FunctionPayloadType\` must be TOKEN or REQUEST; found "HEADER".`,
   ]],
   ['TTL above the limit', 'Authorizers:\n  A:\n    FunctionArn: x\n    Identity:\n      ReauthorizeEvery: 7200', [
-    `error schema/invalid-value ${A}/Authorizers/A/Identity/ReauthorizeEvery: \`Auth.Authorizers.A.Identity.ReauthorizeEvery\` must be <= 3600; found 7200.`,
+    `error schema/invalid-value ${A}/Authorizers/A/Identity/ReauthorizeEvery: \`Auth.Authorizers.A.Identity.ReauthorizeEvery\` must be a number of seconds from 0 to 3600, or an intrinsic function; found 7200.`,
   ]],
   ['list item of the wrong type', 'Authorizers:\n  A:\n    FunctionArn: x\n    FunctionPayloadType: REQUEST\n    Identity:\n      Headers: [ok, {Key: v}]', [
     `error schema/wrong-type ${A}/Authorizers/A/Identity/Headers/1: \`Auth.Authorizers.A.Identity.Headers[1]\` must be a plain string; found a map (Key).`,
