@@ -31,8 +31,8 @@ export const scopesWithoutCognito: Rule = {
         const authorizer = known.get(name);
         if (authorizer?.kind === 'cognito') continue;
         if (!authorizer && name !== 'AWS_IAM' && name !== 'NONE') continue; // unknown name: reported by unknown-authorizer
-        const what = authorizer ? 'a Lambda authorizer' : name === 'NONE' ? 'no authorizer (NONE)' : 'AWS_IAM';
-        out.push(diagnostic('rules/scopes-without-cognito', `${routeLabel(route)} (event ${route.eventName}) sets AuthorizationScopes, but its authorizer \`${name}\` is ${what}: API Gateway ignores the scopes.`, [...route.auth.path, 'AuthorizationScopes'], route.owner));
+        const what = authorizer ? `its authorizer \`${name}\` is a Lambda authorizer` : name === 'NONE' ? 'it has no authorizer (NONE)' : 'it is authorized by AWS_IAM';
+        out.push(diagnostic('rules/scopes-without-cognito', `${routeLabel(route)} (event ${route.eventName}) sets AuthorizationScopes, but ${what}: API Gateway ignores the scopes (they need a Cognito user pool authorizer).`, [...route.auth.path, 'AuthorizationScopes'], route.owner));
       }
     }
     return out;
