@@ -213,6 +213,8 @@ class Walker {
     } finally {
       this.replaying--;
       this.at = resume;
+      // The copy's own position is the alias (its children point into the anchored node).
+      this.map.setValue(pointer, e.anchorStart - 1);
     }
   }
 
