@@ -5,6 +5,7 @@ import { normalize } from './normalize/index';
 import { validate } from './validate/index';
 import { emit } from './emit/index';
 import { checkTemplateLimits } from './emit/limits';
+import { desugar, relocate } from './normalize/dialect/index';
 
 export interface TransformOptions {
   /** Template parameter values (CloudFormation's templateParameterValues, or --parameter-overrides). */
@@ -26,6 +27,15 @@ export interface TransformResult {
  * Pure: no I/O, no clock, no environment. Same input, same output.
  */
 export function transform(template: JsonObject, options: TransformOptions = {}): TransformResult {
+  // The concise dialect (RFC spelling, AWS::Serverless::ApiAuthorizer, Chalice) becomes SAM's spelling first;
+  // what later phases find is reported where the user wrote it.
+  const desugared = desugar(template);
+  if (hasErrors(desugared.diagnostics)) return { diagnostics: desugared.diagnostics };
+  const lowered = lowerSam(desugared.template, options);
+  return { ...lowered, diagnostics: [...desugared.diagnostics, ...relocate(lowered.diagnostics, desugared.origin)] };
+}
+
+function lowerSam(template: JsonObject, options: TransformOptions): TransformResult {
   const normalized = normalize(template);
   const diagnostics: Diagnostic[] = [...normalized.diagnostics];
   if (hasErrors(diagnostics)) return { diagnostics };

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../diagnostics/types';
 import { diagnostic } from '../../diagnostics/make';
 import type { Json, JsonObject, JsonPath } from '../../model/json';
-import { isObject } from '../../model/json';
+import { fromPointer, isObject, toPointer } from '../../model/json';
 import type { TemplateIndex } from './authorizer';
 import { API_AUTHORIZER_TYPE, GLOBALS_PATH, collectSharedAuthorizers, type SharedAuthorizer } from './api-authorizer';
 import { ApiScope, refTarget } from './api-scope';
@@ -180,3 +180,23 @@ function* apiEvents(resources: JsonObject): Generator<ApiEvent> {
 }
 
 export { API_AUTHORIZER_TYPE };
+
+/**
+ * Diagnostics of the phases after desugaring, moved to where the user wrote what they concern: an ApiAuthorizer
+ * copied into three APIs yields one finding at the resource, not three at places the template does not have.
+ */
+export function relocate(diagnostics: readonly Diagnostic[], origin: (path: JsonPath) => JsonPath): Diagnostic[] {
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    const path = origin(fromPointer(d.path));
+    const pointer = toPointer(path);
+    const moved: Diagnostic = pointer === d.path ? d : { ...d, path: pointer };
+    if (moved !== d && path[0] === 'Resources' && path[1] !== undefined) moved.resource = String(path[1]);
+    const key = `${moved.code}\u0000${moved.message}\u0000${moved.path}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(moved);
+  }
+  return out;
+}
