@@ -118,8 +118,9 @@ function notJson(root: unknown): string | undefined {
     if (checked.has(value)) return undefined;
     if (ancestors.has(value)) return `a value that contains itself${at}`;
     if (depth > MAX_DEPTH) return `nested more than ${MAX_DEPTH} deep${at}`;
-    const proto = Object.getPrototypeOf(value) as unknown;
-    if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return `an object that is not plain data${at}`;
+    // Plain objects: a null prototype, or one whose own prototype is null (Object.prototype of any realm).
+    const proto = Object.getPrototypeOf(value) as object | null;
+    if (!Array.isArray(value) && proto !== null && Object.getPrototypeOf(proto) !== null) return `an object that is not plain data${at}`;
     ancestors.add(value);
     const entries: [string, unknown][] = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : Object.entries(value);
     for (const [key, child] of entries) {
