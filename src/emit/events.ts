@@ -8,15 +8,31 @@ import { eventPermissionId, stateMachineEventRoleId } from './logical-ids';
 import { addLambdaIntegration, addStateMachineIntegration, lambdaIntegrationUri } from './swagger/integration';
 import { addAuthToMethod, checkEventAuth } from './swagger/method-auth';
 import { hasIntegration, normalizeMethod } from './swagger/paths';
+import { Py27Keys } from './deployment-hash/index';
+
+/**
+ * SAM holds each resource's `Events` in a Py27Dict, so it visits them in Python 2.7 dict order: the order
+ * that fixes which method a path gets first (and so the Deployment hash).
+ */
+export function py27EventOrder(routes: Route[], resources: JsonObject): Route[] {
+  const owners = [...new Set(routes.map((r) => r.owner))];
+  return owners.flatMap((owner) => {
+    const resource = resources[owner];
+    const events = isObject(resource) && isObject(resource.Properties) && isObject(resource.Properties.Events) ? resource.Properties.Events : {};
+    const order = Py27Keys.of(Object.keys(events)).keys();
+    return routes.filter((r) => r.owner === owner).sort((a, b) => order.indexOf(a.eventName) - order.indexOf(b.eventName));
+  });
+}
 
 export interface EventOutput {
   resources: [string, JsonObject][];
 }
 
 /** SAM translates functions first (events sorted by Path), then state machines (events as written). */
-export function samEventOrder(routes: Route[]): Route[] {
-  const functions = routes.filter((r) => r.ownerType === 'AWS::Serverless::Function');
-  const machines = routes.filter((r) => r.ownerType === 'AWS::Serverless::StateMachine');
+export function samEventOrder(routes: Route[], resources: JsonObject): Route[] {
+  const ordered = py27EventOrder(routes, resources);
+  const functions = ordered.filter((r) => r.ownerType === 'AWS::Serverless::Function');
+  const machines = ordered.filter((r) => r.ownerType === 'AWS::Serverless::StateMachine');
   const owners = [...new Set(functions.map((r) => r.owner))];
   const sortedFunctions = owners.flatMap((owner) =>
     functions
@@ -110,7 +126,7 @@ export function applyEvents(input: EventsInput): EventOutput {
   const { api, resources, doc, where } = input;
   const out: [string, JsonObject][] = [];
   const apiAuth = isObject(api.properties.Auth) ? api.properties.Auth : undefined;
-  for (const route of samEventOrder(api.routes)) {
+  for (const route of samEventOrder(api.routes, resources)) {
     const owner = resources[route.owner] as JsonObject;
     const isFunction = route.ownerType === 'AWS::Serverless::Function';
     const apiRef: Json = route.properties.RestApiId ?? { Ref: api.logicalId };
@@ -131,6 +147,7 @@ export function applyEvents(input: EventsInput): EventOutput {
     if (hasIntegration(doc, path, normalizeMethod(method), where)) {
       reject('sam/invalid-event', `Event with id [${route.eventName}] is invalid. API method "${method}" defined multiple times for path "${path}".`, route.path, route.owner);
     }
+    where.prov.deepCopied(doc);
     const eventAuthRaw = route.properties.Auth;
     if (eventAuthRaw !== undefined && eventAuthRaw !== null && !isObject(eventAuthRaw)) {
       reject('sam/invalid-event', `Event with id [${route.eventName}] is invalid. Property 'Auth' should be a map.`, [...route.path, 'Properties', 'Auth'], route.owner);
@@ -169,6 +186,7 @@ export function applyEvents(input: EventsInput): EventOutput {
         if (result.policy !== undefined) doc['x-amazon-apigateway-policy'] = result.policy;
       }
     }
+    where.prov.deepCopied(doc);
   }
   return { resources: out };
 }

@@ -6,13 +6,13 @@
  *   D. RestApi, Deployment, Stage, authorizer permissions, usage plan and domain resources.
  * Each phase owns a fresh copy of the definition; nothing outside it is changed.
  */
-import { createHash } from 'node:crypto';
+import { deploymentLogicalId, Provenance } from './deployment-hash/index';
 import type { RestApi, Route } from '../model/auth';
 import type { Json, JsonObject } from '../model/json';
 import { isObject } from '../model/json';
 import { type DocWhere, reject, stopOnError } from './reject';
 import { addApiAuth, apiAuthorizers, checkApiAuthShape } from './api-auth';
-import { applyEvents } from './events';
+import { applyEvents, py27EventOrder } from './events';
 import { authorizerPermissionId, stageLogicalId } from './logical-ids';
 import { addCors } from './swagger/cors';
 import { addBinaryMediaTypes, addDisableExecuteApiEndpoint, addGatewayResponses, addModels } from './swagger/api-extras';
@@ -38,6 +38,8 @@ export interface LoweredApi {
   conditions: [string, Json][];
   /** The implicit API's Condition, when SAM gives it one. */
   apiCondition?: Json;
+  /** The exact string hashed for the Deployment id (for diagnosis of hash mismatches). */
+  hashInput: string;
 }
 
 export interface LowerContext {
@@ -45,6 +47,21 @@ export interface LowerContext {
   sharedUsagePlan: SharedUsagePlan;
   recordSetGroups: RecordSetGroups;
   hasConditionsSection: boolean;
+}
+
+/**
+ * Each SAM step edits the definition through a SwaggerEditor, which deep-copies it on the way in and out;
+ * a deep copy rebuilds every Python 2.7 dict table, which can reorder keys (and so change the hash).
+ */
+export function samEditorPass(doc: JsonObject, where: DocWhere): void {
+  where.prov.deepCopied(doc);
+}
+
+/** One SAM editor step: deep copy in, the edit, deep copy out. */
+function editorStep(doc: JsonObject, where: DocWhere, edit: () => void): void {
+  samEditorPass(doc, where);
+  edit();
+  samEditorPass(doc, where);
 }
 
 function clone<T extends Json>(value: T): T {
@@ -70,11 +87,16 @@ function combinedCondition(conditions: string[]): JsonObject {
 function startDefinition(api: RestApi, ctx: LowerContext, where: DocWhere): { doc: JsonObject; conditions: [string, Json][]; apiCondition?: Json } {
   const doc = clone(api.properties.DefinitionBody as JsonObject);
   const conditions: [string, Json][] = [];
-  if (!api.managedDefinition) return { doc, conditions };
+  if (!api.managedDefinition) {
+    where.prov.fromTemplate(doc);
+    return { doc, conditions };
+  }
   const byPath = new Map<string, (string | null)[]>();
-  for (const route of api.routes) {
+  for (const route of py27EventOrder(api.routes, ctx.resources)) {
     if (typeof route.routePath !== 'string' || typeof route.method !== 'string') continue;
-    addPath(doc, route.routePath, normalizeMethod(route.method), where);
+    const routePath = route.routePath;
+    const method = normalizeMethod(route.method);
+    editorStep(doc, where, () => addPath(doc, routePath, method, where));
     const condition = ownerCondition(ctx.resources, route);
     const list = byPath.get(route.routePath) ?? [];
     list.push(typeof condition === 'string' ? condition : null);
@@ -91,6 +113,8 @@ function startDefinition(api: RestApi, ctx: LowerContext, where: DocWhere): { do
       paths[path] = makeConditional(name, paths[path]);
     }
   }
+  samEditorPass(doc, where);
+  samEditorPass(doc, where);
   let apiCondition: Json | undefined;
   if (api.implicit) {
     const all = api.routes.map((r) => ownerCondition(ctx.resources, r));
@@ -107,7 +131,8 @@ function startDefinition(api: RestApi, ctx: LowerContext, where: DocWhere): { do
   const version = api.properties.OpenApiVersion;
   if (version !== undefined && isOpenApi3(version)) {
     doc.openapi = pyStr(version);
-    delete doc.swagger;
+    if (typeof version === 'string') where.prov.unicodeValue(doc, 'openapi');
+    where.prov.deleteKey(doc, 'swagger');
   }
   return { doc, conditions, apiCondition };
 }
@@ -126,13 +151,6 @@ function tagList(tags: Json): Json[] {
   return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 }
 
-/** Placeholder Deployment naming until the deployment-hash module (Python 2.7 rendering) is wired in. */
-function deploymentDigest(body: Json, openApiVersion: Json | undefined, domain: JsonObject | undefined): string {
-  const parts = [JSON.stringify(body)];
-  if (openApiVersion) parts.push(pyStr(openApiVersion));
-  if (domain) parts.push(JSON.stringify(domain));
-  return createHash('sha1').update(parts.join('||'), 'utf8').digest('hex');
-}
 
 export function lowerApi(api: RestApi, ctx: LowerContext): LoweredApi {
   const props = api.properties;
@@ -154,7 +172,11 @@ export function lowerApi(api: RestApi, ctx: LowerContext): LoweredApi {
   if (props.OpenApiVersion !== undefined && !/^[2-3](\.\d)(\.\d)?$/.test(pyStr(props.OpenApiVersion))) {
     reject('sam/invalid-api', "The OpenApiVersion value must be of the format '3.0.0'.", [...propsPath, 'OpenApiVersion'], id);
   }
-  const where: DocWhere = { path: api.managedDefinition ? [...propsPath] : [...propsPath, 'DefinitionBody'], resource: id };
+  const prov = new Provenance();
+  // Everything the lowering copies out of the template (Auth values, event properties) is unicode to SAM.
+  prov.fromTemplate(props);
+  for (const route of api.routes) prov.fromTemplate(route.properties);
+  const where: DocWhere = { path: api.managedDefinition ? [...propsPath] : [...propsPath, 'DefinitionBody'], resource: id, prov };
   const stageName = props.StageName;
   if (typeof stageName === 'string' && stageName === '') reject('sam/invalid-api', 'StageName cannot be empty.', [...propsPath, 'StageName'], id);
   const stageSuffix = typeof stageName === 'string' ? stageName : 'Stage';
@@ -170,17 +192,30 @@ export function lowerApi(api: RestApi, ctx: LowerContext): LoweredApi {
   // C
   if (props.Cors) {
     if (!isValidDefinition(doc)) reject('sam/invalid-api', "Unable to add Cors configuration because 'DefinitionBody' does not contain a valid Swagger definition.", [...propsPath, 'Cors'], id);
-    addCors(doc, props.Cors, where, [...propsPath, 'Cors']);
+    const cors = props.Cors;
+    editorStep(doc, where, () => addCors(doc, cors, where, [...propsPath, 'Cors']));
   }
-  addApiAuth(api, doc, where, stageName ?? null);
-  if (props.GatewayResponses) addGatewayResponses(doc, props.GatewayResponses, where, [...propsPath, 'GatewayResponses']);
-  if (props.BinaryMediaTypes) addBinaryMediaTypes(doc, props.BinaryMediaTypes);
-  if (isObject(props.Models) && Object.keys(props.Models).length > 0) addModels(doc, props.Models, where, [...propsPath, 'Models']);
+  if (isObject(props.Auth) && Object.keys(props.Auth).length > 0) {
+    editorStep(doc, where, () => addApiAuth(api, doc, where, stageName ?? null));
+  }
+  if (props.GatewayResponses) {
+    const responses = props.GatewayResponses;
+    editorStep(doc, where, () => addGatewayResponses(doc, responses, where, [...propsPath, 'GatewayResponses']));
+  }
+  if (props.BinaryMediaTypes) {
+    const types = props.BinaryMediaTypes;
+    editorStep(doc, where, () => addBinaryMediaTypes(doc, types));
+  }
+  if (isObject(props.Models) && Object.keys(props.Models).length > 0) {
+    const models = props.Models;
+    editorStep(doc, where, () => addModels(doc, models, where, [...propsPath, 'Models']));
+  }
   if (props.FailOnWarnings === undefined) {
     // nothing: SAM only writes FailOnWarnings when truthy
   }
   openApiPostprocess(doc, props.OpenApiVersion, where);
-  if (props.DisableExecuteApiEndpoint !== undefined && props.DisableExecuteApiEndpoint !== null) addDisableExecuteApiEndpoint(doc, props.DisableExecuteApiEndpoint);
+  const disable = props.DisableExecuteApiEndpoint;
+  if (disable !== undefined && disable !== null) editorStep(doc, where, () => addDisableExecuteApiEndpoint(doc, disable));
 
   // D
   const resources: [string, JsonObject][] = [];
@@ -215,9 +250,12 @@ export function lowerApi(api: RestApi, ctx: LowerContext): LoweredApi {
     if (r.references.DomainNameV2) references.DomainNameV2 = r.references.DomainNameV2;
   }
 
-  const digest = deploymentDigest(doc, props.OpenApiVersion, domainForHash);
-  const deploymentId = id + 'Deployment' + digest.slice(0, 10);
-  const deploymentProps: JsonObject = { Description: `RestApi deployment id: ${digest}`, RestApiId: { Ref: id } };
+  const hashOptions: { openApiVersion?: string; domain?: Json } = {};
+  if (props.OpenApiVersion) hashOptions.openApiVersion = pyStr(props.OpenApiVersion);
+  if (domainForHash) hashOptions.domain = domainForHash;
+  const deployment = deploymentLogicalId(id, doc, prov, hashOptions);
+  const deploymentId = deployment.logicalId;
+  const deploymentProps: JsonObject = { Description: deployment.description, RestApiId: { Ref: id } };
   if (!props.OpenApiVersion) deploymentProps.StageName = 'Stage';
   resources.push([deploymentId, { Type: 'AWS::ApiGateway::Deployment', Properties: deploymentProps, ...derived }]);
   references.Deployment = deploymentId;
@@ -267,5 +305,5 @@ export function lowerApi(api: RestApi, ctx: LowerContext): LoweredApi {
     }
   }
   resources.push(...events.resources);
-  return { resources, references, conditions: start.conditions, apiCondition: start.apiCondition };
+  return { resources, references, conditions: start.conditions, apiCondition: start.apiCondition, hashInput: deployment.hashInput };
 }

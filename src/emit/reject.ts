@@ -2,6 +2,7 @@ import type { DiagnosticCode } from '../diagnostics/codes/index';
 import { diagnostic } from '../diagnostics/make';
 import type { Diagnostic } from '../diagnostics/types';
 import type { JsonPath } from '../model/json';
+import type { Provenance } from './deployment-hash/index';
 
 /**
  * SAM stops translating a resource at its first error. The lowering of one API mirrors that: a deep step
@@ -23,6 +24,8 @@ export interface DocWhere {
   /** Template path of the DefinitionBody (for SAM-built bodies: of the API resource). */
   path: JsonPath;
   resource: string;
+  /** What SAM's Python objects know about the Body (unicode strings, dict kinds), for the Deployment hash. */
+  prov: Provenance;
 }
 
 /** SAM's InvalidDocumentException ("Structure of the SAM template is invalid."): a broken definition. */

@@ -52,7 +52,11 @@ export function setDefaultAuthorizer(doc: JsonObject, input: DefaultAuthorizerIn
       let chosen: JsonObject[] = [];
       if (noneIndex > -1) nonAuthorizer.splice(noneIndex, 1);
       else if (authorizerSecurity.length > 0) chosen = authorizerSecurity;
-      else chosen = [{ [input.defaultAuthorizer]: input.defaultScopes }];
+      else {
+        const entry: JsonObject = { [input.defaultAuthorizer]: input.defaultScopes };
+        where.prov.unicodeKey(entry, input.defaultAuthorizer);
+        chosen = [entry];
+      }
       const security = [...nonAuthorizer, ...chosen];
       if (security.length > 0) {
         def.security = security;

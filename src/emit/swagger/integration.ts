@@ -60,9 +60,13 @@ export function addLambdaIntegration(doc: JsonObject, input: LambdaIntegrationIn
   for (const item of pathItems(doc, input.path, where)) {
     const def = item[method] as JsonObject;
     const integration: JsonObject = { type: 'aws_proxy', httpMethod: 'POST', uri };
+    where.prov.unicodeValue(input.uri, 'Fn::Sub');
     if (iam) {
       const credentials = integrationCredentials(input.methodAuth, input.apiAuth);
-      if (credentials && credentials !== 'NONE') integration.credentials = credentials;
+      if (credentials && credentials !== 'NONE') {
+        integration.credentials = credentials;
+        if (credentials !== CALLER_CREDENTIALS_ARN) where.prov.unicodeValue(integration, 'credentials');
+      }
     }
     def[X_INTEGRATION] = integration;
     if (!('responses' in def)) def.responses = {};

@@ -106,6 +106,7 @@ export function addAuthToMethod(doc: JsonObject, input: EventAuthInput, where: D
   if (authorizer) {
     for (const def of methodDefsAt(doc, path, method, where)) {
       const entry: JsonObject = { [String(authorizer)]: [] };
+      where.prov.unicodeKey(entry, String(authorizer));
       const security = [...securityList(def, path, input.method, where), entry];
       if (authorizer !== 'NONE' && isObject(authorizers) && Object.keys(authorizers).length > 0) {
         const defined = authorizers[String(authorizer)];

@@ -59,9 +59,16 @@ export function pathItems(doc: JsonObject, path: string, where: DocWhere): JsonO
 /** SAM add_path: the path and the (normalized) method exist afterwards. */
 export function addPath(doc: JsonObject, path: string, method: string, where: DocWhere): void {
   const paths = pathsOf(doc);
-  if (!(path in paths)) paths[path] = {};
+  if (!(path in paths)) {
+    paths[path] = {};
+    where.prov.unicodeKey(paths, path);
+  }
   for (const item of pathItems(doc, path, where)) {
-    if (!(method in item)) item[method] = {};
+    if (!(method in item)) {
+      item[method] = {};
+      // SAM lower-cases the template's method (still unicode); `any` becomes its native extension name.
+      if (method !== X_ANY_METHOD) where.prov.unicodeKey(item, method);
+    }
   }
 }
 

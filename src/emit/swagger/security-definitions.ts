@@ -120,7 +120,6 @@ export function authorizerSecurityDefinition(name: string, authorizer: JsonObjec
     type: 'apiKey',
     name: !isCognito && payloadType === 'REQUEST' ? 'Unused' : header,
     in: 'header',
-    'x-amazon-apigateway-authtype': isCognito ? 'cognito_user_pools' : 'custom',
   };
   let details: JsonObject;
   if (isCognito) {
@@ -151,15 +150,28 @@ export function authorizerSecurityDefinition(name: string, authorizer: JsonObjec
     if (expression) details.identityValidationExpression = expression;
   }
   out[AUTHORIZER_KEY] = details;
+  out['x-amazon-apigateway-authtype'] = isCognito ? 'cognito_user_pools' : 'custom';
   return out;
 }
 
 /** SAM add_authorizers_security_definitions: entries in the order given. */
 export function addAuthorizerDefinitions(doc: JsonObject, authorizers: [string, JsonObject | 'AWS_IAM'][], where: DocWhere): void {
+  const prov = where.prov;
   const defs = isObject(doc.securityDefinitions) ? doc.securityDefinitions : undefined;
   if (doc.securityDefinitions !== undefined && doc.securityDefinitions !== null && !defs && doc.securityDefinitions !== '') {
     rejectDefinition('securityDefinitions must be a dictionary.', where, ['securityDefinitions']);
   }
   const target = defs ?? (doc.securityDefinitions = {});
-  for (const [name, authorizer] of authorizers) target[name] = authorizerSecurityDefinition(name, authorizer);
+  for (const [name, authorizer] of authorizers) {
+    const entry = authorizerSecurityDefinition(name, authorizer);
+    target[name] = entry;
+    prov.unicodeKey(target, name);
+    if (authorizer === 'AWS_IAM') continue;
+    // Strings SAM copies from the template stay unicode; its own literals are native.
+    const identity = isObject(authorizer.Identity) ? authorizer.Identity : undefined;
+    if (identity && identity.Header && entry.name === identity.Header) prov.unicodeValue(entry, 'name');
+    const details = entry[AUTHORIZER_KEY] as JsonObject;
+    for (const key of ['authorizerCredentials', 'identityValidationExpression', 'identitySource']) prov.unicodeValue(details, key);
+    if (Array.isArray(details.providerARNs) && !Array.isArray(authorizer.UserPoolArn)) prov.unicodeValue(details.providerARNs, 0);
+  }
 }
