@@ -28,6 +28,27 @@
  *          `prov.keyOrder(obj, keys)` (for template nodes, `fromTemplate`'s `keyOrder` option).
  *   4. Numbers: a template float (`swagger: 2.0`) prints `2.0`; JS cannot tell, so mark it with
  *      `prov.floatValue(container, keyOrIndex)` or `fromTemplate`'s `isFloat` option.
+ *
+ * WHERE SAM'S HISTORY MATTERS (read from samtranslator 1.110: swagger/swagger.py, model/api/api_generator.py,
+ * plugins/globals/globals.py). Orders differ only through hash collisions, but collisions are common (e.g.
+ * `in` and `x-amazon-apigateway-authtype` share a home slot), and a deepcopy cycle can be 2 or 4 long, so the
+ * NUMBER of deepcopies matters:
+ *   - `SwaggerEditor(doc)` deep-copies the doc and `editor.swagger` returns a deep copy: each editor session is
+ *     `prov.deepCopied(body)` at its start and again at its end. Sessions: each Api event adding its path
+ *     (push.py / stepfunctions events), then in ApiGenerator `_add_cors`, `_add_auth`, `_add_gateway_responses`,
+ *     `_add_binary_media_types`, `_add_models`, `_add_endpoint_extension`, each only when its property is set.
+ *   - `Globals.fix_openapi_definitions` (OpenApiVersion 3.x on a SAM-managed body): `body.openapi = <version>`
+ *     (unicode when the template wrote a string, native `str(x)` for a number), then `del body.swagger`.
+ *   - `_openapi_postprocess` (after `_add_auth`, `_add_models` and once more in `_construct_rest_api`, with no
+ *     deepcopy after the last one): `components` (native, created if absent) gets `securitySchemes` /
+ *     `schemas`, then `del body.securityDefinitions` / `del body.definitions`; CORS `options` methods lose
+ *     `produces` / `consumes` (deleteKey), and each `responses.200.headers[h]` becomes a new Py27Dict
+ *     `{schema: old}`. The hashed Body is the one after that.
+ *   - Plain dicts SAM writes as literals: `Fn::Sub` / `Ref` / `Fn::GetAtt` wrappers it builds, CORS
+ *     `{"type": "string"}` header schemas and `requestTemplates`, OpenAPI `requestBody`, a policy statement's
+ *     `Condition`. `Py27Dict({...})` literals (`{"statusCode": "200"}`, `{"AWS": ...}`) are merges.
+ * To check a flag or an order against SAM, compare with the case's deployment-hash-inputs.json: the test in
+ * test/deployment-hash/conformance.test.ts parses those strings (python-literal.ts) and shows the pattern.
  */
 import type { Json, JsonObject, JsonPath } from '../../model/json';
 import { Py27Keys } from './py27-dict';
