@@ -19,6 +19,12 @@ export interface CliIO {
 const READ_LIMIT = 10 * 1024 * 1024 + 1;
 
 export function nodeIO(): CliIO {
+  // `sam-auth transform t.yaml | head`: a reader that stops early is not an error worth a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
   return {
     stdout: process.stdout,
     stderr: process.stderr,
