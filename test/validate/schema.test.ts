@@ -27,7 +27,7 @@ const INVALID: [string, string, string[]][] = [
     `error schema/wrong-type ${A}/Authorizers/A/Identity/Headers/1: \`Auth.Authorizers.A.Identity.Headers[1]\` must be a plain string; found a map (Key).`,
   ]],
   ['Authorizers written as a list of maps', 'Authorizers:\n  - A:\n    FunctionArn: x', [
-    `error schema/wrong-type ${A}/Authorizers/0: \`Auth.Authorizers[0]\` must be the logical id of an AWS::Serverless::ApiAuthorizer (a map of authorizers is written without the leading "- "); found a map (A, FunctionArn).`,
+    `error schema/wrong-type ${A}/Authorizers/0: \`Auth.Authorizers[0]\` must be the logical id (or !Ref) of an AWS::Serverless::ApiAuthorizer (a map of authorizers is written without the leading "- "); found a map (A, FunctionArn).`,
   ]],
   ['RFC InvokeWithCredentials refuses CALLER_CREDENTIALS', 'Authorizers:\n  A:\n    FunctionArn: x\n    InvokeWithCredentials: CALLER_CREDENTIALS', [
     `error schema/invalid-value ${A}/Authorizers/A/InvokeWithCredentials: \`Auth.Authorizers.A.InvokeWithCredentials\` must be a role ARN or a role's logical id (CALLER_CREDENTIALS is not allowed on an authorizer); found "CALLER_CREDENTIALS".`,
@@ -41,7 +41,8 @@ const VALID: [string, string][] = [
   ['SAM Lambda TOKEN authorizer', 'DefaultAuthorizer: A\nAuthorizers:\n  A:\n    FunctionArn: !GetAtt Fn.Arn\n    FunctionInvokeRole: !GetAtt Role.Arn\n    Identity:\n      Header: X-Token\n      ValidationExpression: "^Bearer"\n      ReauthorizeEvery: !If [IsProd, 3600, 0]'],
   ['SAM Cognito with a list of pools and scopes', 'Authorizers:\n  C:\n    UserPoolArn: [arn:aws:cognito-idp:us-east-1:1:userpool/a, !GetAtt Pool.Arn]\n    AuthorizationScopes: [email]'],
   ['RFC spelling, every property', 'Authorizers:\n  R:\n    Type: LAMBDA_REQUEST\n    Name: r\n    FunctionArn: !GetAtt Fn.Arn\n    RequestHeaders: [A]\n    RequestQueryStrings: [q]\n    RequestStageVariables: [s]\n    RequestContext: [c]\n    InvokeWithCredentials: MyRole\n    ReauthorizeEverySeconds: 0\n  T:\n    UserPools: [!GetAtt Pool.Arn]\n    RequestHeader: Authorization\n    RequestHeaderValidationExpression: x\n  F:\n    Function: AuthFn\n  U:\n    AuthorizerUri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:1:function:f/invocations'],
-  ['a list of ApiAuthorizer ids', 'Authorizers: [SharedAuth]\nDefaultAuthorizer: SharedAuth'],
+  ['a list of ApiAuthorizer ids', 'Authorizers: [SharedAuth, !Ref Other]\nDefaultAuthorizer: SharedAuth'],
+  ['the RFC nesting under Properties, and an entry that is !Ref of an ApiAuthorizer', 'Authorizers:\n  Nested:\n    Properties:\n      UserPool: !GetAtt Pool.Arn\n  Shared: !Ref SharedAuth'],
   ['InvokeRole null and intrinsic', 'InvokeRole: !Sub arn:${AWS::Partition}:iam::1:role/r'],
 ];
 
@@ -89,6 +90,34 @@ Resources:
       'schema/wrong-type /Resources/Fn/Properties/Events/Get/Properties/Auth/Authorizer Fn',
       'schema/wrong-type /Resources/Shared/Properties/UserPool Shared',
     ]);
+  });
+
+  it('DefaultAuthorizer and event Authorizer may !Ref an AWS::Serverless::ApiAuthorizer, nothing else', () => {
+    const template = parseYaml(`Resources:
+  Shared:
+    Type: AWS::Serverless::ApiAuthorizer
+    Properties:
+      FunctionArn: !GetAtt Fn.Arn
+  Fn:
+    Type: AWS::Serverless::Function
+    Properties:
+      Events:
+        A:
+          Type: Api
+          Properties:
+            Path: /
+            Method: get
+            Auth:
+              Authorizer: !Ref Shared
+        B:
+          Type: Api
+          Properties:
+            Path: /b
+            Method: get
+            Auth:
+              Authorizer: !Ref Fn
+`);
+    expect(checkSchema(template).map((d) => `${d.code} ${d.path}`)).toEqual(['schema/wrong-type /Resources/Fn/Properties/Events/B/Properties/Auth/Authorizer']);
   });
 
   it('suggests the nearest property name only when it is close', () => {

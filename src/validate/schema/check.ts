@@ -1,7 +1,22 @@
 import type { Diagnostic } from '../../diagnostics/types';
-import { isObject, type Json, type JsonObject, type JsonPath } from '../../model/json';
+import { fromPointer, isObject, type Json, type JsonObject, type JsonPath } from '../../model/json';
 import { translateSchemaErrors } from './translate';
 import { VALIDATORS, type ValidatorName } from './validators';
+
+/**
+ * The RFC lets DefaultAuthorizer and an event's Authorizer name an AWS::Serverless::ApiAuthorizer by !Ref.
+ * SAM refuses any other intrinsic there, and a schema cannot tell which logical ids are ApiAuthorizers,
+ * so the schema refuses every !Ref and this takes back the ones that name an ApiAuthorizer.
+ */
+function namesSharedAuthorizer(template: JsonObject, pointer: string): boolean {
+  if (!/\/(DefaultAuthorizer|Authorizer)$/.test(pointer)) return false;
+  let node: Json | undefined = template;
+  for (const key of fromPointer(pointer)) node = isObject(node) ? node[key] : undefined;
+  if (!isObject(node) || Object.keys(node).length !== 1 || typeof node.Ref !== 'string') return false;
+  const resources = template.Resources;
+  const target = isObject(resources) ? resources[node.Ref] : undefined;
+  return isObject(target) && target.Type === 'AWS::Serverless::ApiAuthorizer';
+}
 
 /**
  * The schema check: runs the standalone validators over every Auth block of the raw template (Globals.Api,
@@ -15,7 +30,8 @@ export function checkSchema(template: JsonObject): Diagnostic[] {
     if (value === undefined) return;
     const validator = VALIDATORS[name];
     if (validator(value)) return;
-    out.push(...translateSchemaErrors(validator.errors ?? [], { path, label, resource }));
+    const found = translateSchemaErrors(validator.errors ?? [], { path, label, resource });
+    out.push(...found.filter((d) => !namesSharedAuthorizer(template, d.path)));
   };
 
   const globals = template.Globals;
