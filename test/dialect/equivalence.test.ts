@@ -1,4 +1,5 @@
 import { desugar } from '../../src/normalize/dialect/index';
+import { transform } from '../../src/transform';
 import { dialectPairs } from './fixtures';
 
 const pairs = dialectPairs();
@@ -15,6 +16,15 @@ describe('dialect equivalence: fixtures/dialects/<case>/{rfc,sam}.yaml', () => {
       expect(result.diagnostics).toEqual([]);
       expect(result.template).toEqual(sam);
       expect(rfc).toEqual(before);
+    });
+
+    it('lowers to exactly what its SAM twin lowers to', () => {
+      const ours = transform(rfc);
+      const theirs = transform(sam);
+      expect(theirs.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(theirs.fragment).toBeDefined();
+      expect(ours.fragment).toEqual(theirs.fragment);
+      expect(ours.diagnostics.map((d) => d.code)).toEqual(theirs.diagnostics.map((d) => d.code));
     });
 
     it('returns the SAM twin itself, untouched', () => {

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { JsonObject } from '../../src/model/json';
-import { loadTemplate } from './load-yaml';
+import { parseTemplate } from '../../src/parse/index';
 
 export const DIALECT_FIXTURES = join(__dirname, '..', '..', 'fixtures', 'dialects');
 
@@ -19,7 +19,13 @@ export function dialectPairs(): DialectPair[] {
     .sort()
     .map((name) => ({
       name,
-      rfc: loadTemplate(readFileSync(join(DIALECT_FIXTURES, name, 'rfc.yaml'), 'utf8')),
-      sam: loadTemplate(readFileSync(join(DIALECT_FIXTURES, name, 'sam.yaml'), 'utf8')),
+      rfc: load(join(DIALECT_FIXTURES, name, 'rfc.yaml')),
+      sam: load(join(DIALECT_FIXTURES, name, 'sam.yaml')),
     }));
+}
+
+function load(file: string): JsonObject {
+  const parsed = parseTemplate(readFileSync(file, 'utf8'), file);
+  if (!parsed.ok) throw new Error(`${file}: ${parsed.diagnostics.map((d) => d.message).join('; ')}`);
+  return parsed.template;
 }

@@ -21,6 +21,8 @@ export class ApiScope {
   /** Shared authorizers this API has, by logical id → their key here. */
   private readonly included = new Map<string, string>();
   private changed = false;
+  /** Shared authorizers listed or named here, whether or not they could be added (for the unused warning). */
+  readonly mentioned = new Set<string>();
   /** False when `Auth` or `Authorizers` is not a map we can add to (SAM reports that). */
   private writable = true;
 
@@ -96,12 +98,9 @@ export class ApiScope {
     return this.included.size > 0;
   }
 
-  includes(sharedId: string): boolean {
-    return this.included.has(sharedId);
-  }
-
   /** Adds a shared authorizer under `key`; false when it cannot be added. */
   include(authorizer: SharedAuthorizer, key: string, at: JsonPath, diagnostics: Diagnostic[]): boolean {
+    this.mentioned.add(authorizer.logicalId);
     if (authorizer.desugared?.kind === 'iam') {
       diagnostics.push(
         diagnostic(

@@ -122,7 +122,7 @@ export function desugarAuthorizer(input: AuthorizerInput, index: TemplateIndex):
     else if (has(props, 'FunctionArn')) copy('FunctionArn', ['FunctionArn']);
     if (has(props, 'AuthorizerUri')) copy('AuthorizerUri', ['AuthorizerUri']);
     value.FunctionPayloadType = inference.type === 'LAMBDA_REQUEST' ? 'REQUEST' : 'TOKEN';
-    if (has(props, 'Type')) origins.push({ to: ['FunctionPayloadType'], from: keyPath('Type') });
+    origins.push({ to: ['FunctionPayloadType'], from: has(props, 'Type') ? keyPath('Type') : input.path });
     if (has(props, 'InvokeWithCredentials') && props.InvokeWithCredentials !== null) {
       const role = invokeRoleOf(props.InvokeWithCredentials, index);
       if (!role.ok) return report(role.problem, role.message, 'InvokeWithCredentials');
@@ -131,7 +131,10 @@ export function desugarAuthorizer(input: AuthorizerInput, index: TemplateIndex):
   }
 
   const identity = identityOf(props, keyPath, origins);
-  if (identity !== undefined) value.Identity = identity;
+  if (identity !== undefined) {
+    value.Identity = identity;
+    origins.push({ to: ['Identity'], from: input.path });
+  }
   for (const key of ['AuthorizationScopes', 'DisableFunctionDefaultPermissions']) {
     if (has(props, key)) copy(key, [key]);
   }

@@ -89,7 +89,7 @@ export function desugar(template: JsonObject): DesugarResult {
   function readScope(scope: ApiScope, props: JsonObject): void {
     moveDefaultAuthorizer(scope, props);
     scope.read(props, shared, index, diagnostics);
-    for (const authorizer of shared.values()) if (scope.includes(authorizer.logicalId)) used.add(authorizer.logicalId);
+    for (const id of scope.mentioned) used.add(id);
     const auth = draft.get(scope.authPath);
     if (isObject(auth) && auth.DefaultAuthorizer !== undefined) {
       resolveName(scope, auth.DefaultAuthorizer, [...scope.authPath, 'DefaultAuthorizer'], false);
