@@ -96,3 +96,16 @@ describe('validate over SAM conformance cases', () => {
     expect(all()).toEqual(first);
   });
 });
+
+describe('validate over the dialect pairs (fixtures/dialects): both spellings pass the schema and the rules', () => {
+  const root = path.join(__dirname, '..', '..', 'fixtures', 'dialects');
+  const files = fs.existsSync(root)
+    ? fs.readdirSync(root).sort().flatMap((c) => ['rfc.yaml', 'sam.yaml'].filter((f) => fs.existsSync(path.join(root, c, f))).map((f) => `${c}/${f}`))
+    : [];
+  (files.length > 0 ? it.each(files) : it.skip.each(['none']))('%s', (file) => {
+    const parsed = parseTemplate(fs.readFileSync(path.join(root, file)), file);
+    if (!parsed.ok) throw new Error(`${file} does not parse`);
+    const ours = validateTemplate(parsed.template).filter((d) => d.severity === 'error' && /^(schema|rules)\//.test(d.code));
+    expect(ours.map((d) => `${d.code} ${d.path}`)).toEqual([]);
+  });
+});
