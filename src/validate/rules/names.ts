@@ -55,13 +55,11 @@ export const unusedAuthorizer: Rule = {
   codes: ['rules/unused-authorizer'],
   check({ model, template }) {
     const out: Diagnostic[] = [];
-    const usedShared = new Set<string>();
     const reported = new Set<string>();
     for (const api of model.apis) {
       const used = namesInDefinitionBody(api);
       if (typeof api.auth?.defaultAuthorizer === 'string') used.add(api.auth.defaultAuthorizer);
       for (const route of api.routes) if (typeof route.auth?.authorizer === 'string') used.add(route.auth.authorizer);
-      used.forEach((n) => usedShared.add(n));
       for (const a of api.auth?.authorizers ?? []) {
         if (used.has(a.name)) continue;
         const path = definitionPath(template, a);
@@ -72,12 +70,7 @@ export const unusedAuthorizer: Rule = {
         out.push(diagnostic('rules/unused-authorizer', `Authorizer \`${a.name}\` is defined but API ${api.logicalId} never uses it (no DefaultAuthorizer, event or DefinitionBody names it).`, path, api.logicalId));
       }
     }
-    for (const shared of model.sharedAuthorizers) {
-      if (usedShared.has(shared.logicalId)) continue;
-      const listed = model.apis.some((api) => api.auth?.authorizers.some((a) => a.name === shared.logicalId));
-      if (listed) continue;
-      out.push(diagnostic('rules/unused-authorizer', `AWS::Serverless::ApiAuthorizer \`${shared.logicalId}\` is not used by any API.`, ['Resources', shared.logicalId], shared.logicalId));
-    }
+    // An AWS::Serverless::ApiAuthorizer no API uses is normalize's to report (dialect/unused-api-authorizer).
     return out;
   },
 };
