@@ -96,6 +96,15 @@ describe('AWS::Serverless::ApiAuthorizer', () => {
     expect(resources.C).toEqual(api({ Authorizers: { Shared: desugared } }));
   });
 
+  it("leaves a list that names no ApiAuthorizer to SAM's own error (Authorizers must be a map)", () => {
+    for (const list of [['Nope'], [{ MyAuth: { FunctionArn: FN } }]]) {
+      const template: JsonObject = { Resources: { Shared: shared, A: api({ Authorizers: list, DefaultAuthorizer: 'Shared' }), AuthFn: AUTH_FN } };
+      const { template: out, diagnostics } = desugar(template);
+      expect(diagnostics).toEqual([]);
+      expect((out.Resources as JsonObject).A).toBe((template.Resources as JsonObject).A);
+    }
+  });
+
   it('an inline authorizer of the same name wins over the resource', () => {
     const own = { FunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:own' };
     const { template, diagnostics } = desugar({
@@ -106,7 +115,11 @@ describe('AWS::Serverless::ApiAuthorizer', () => {
   });
 
   it.each<[string, JsonObject, [string, string, string][]]>([
-    ['a listed name that is no ApiAuthorizer', { A: api({ Authorizers: ['Nope'] }) }, [['dialect/unknown-api-authorizer', 'error', '/Resources/A/Properties/Auth/Authorizers/0']]],
+    [
+      'a listed name that is no ApiAuthorizer',
+      { Shared: shared, A: api({ Authorizers: ['Shared', 'Nope'] }) },
+      [['dialect/unknown-api-authorizer', 'error', '/Resources/A/Properties/Auth/Authorizers/1']],
+    ],
     ['a !Ref entry to something else', { A: api({ Authorizers: { X: { Ref: 'AuthFn' } } }) }, [['dialect/unknown-api-authorizer', 'error', '/Resources/A/Properties/Auth/Authorizers/X']]],
     [
       'an AWS_IAM one listed under Authorizers',

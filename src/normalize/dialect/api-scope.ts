@@ -43,7 +43,11 @@ export class ApiScope {
     if (auth !== undefined && !isObject(auth)) this.writable = false;
     const authorizers = isObject(auth) ? auth.Authorizers : undefined;
     const path = [...this.authPath, 'Authorizers'];
-    if (Array.isArray(authorizers)) {
+    // The list form is the dialect's only when it names an ApiAuthorizer; any other list is left for SAM's own
+    // error ("Property 'Auth.Authorizers' should be a map").
+    const isNameList = Array.isArray(authorizers) && authorizers.some((item) => typeof item === 'string' && shared.has(item));
+    if (Array.isArray(authorizers) && !isNameList) this.writable = false;
+    else if (Array.isArray(authorizers)) {
       this.changed = true;
       authorizers.forEach((item, i) => {
         const target = typeof item === 'string' ? shared.get(item) : undefined;
