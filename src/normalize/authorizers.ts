@@ -52,6 +52,7 @@ export function normalizeAuthorizer(name: string, value: JsonObject, path: JsonP
     identityGiven: value.Identity !== undefined,
   };
   if (value.FunctionArn !== undefined) lambda.functionArn = value.FunctionArn;
+  if (value.AuthorizerUri !== undefined) lambda.authorizerUri = value.AuthorizerUri;
   if (value.FunctionInvokeRole !== undefined) lambda.invokeRole = value.FunctionInvokeRole;
   return lambda;
 }

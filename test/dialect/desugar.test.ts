@@ -246,10 +246,9 @@ describe('transform with the dialect', () => {
     expect(permissions).toEqual(['PartnerApiPartnerAuthorizerPermission', 'PublicApiTenantAuthorizerPermission']);
   });
 
-  // Chalice's CustomAuthorizer(authorizer_uri=…) desugars to SAM's spelling plus our AuthorizerUri extension key;
-  // the model has `authorizerUri`, but the lowering still derives the URI from FunctionArn. `failing` keeps this
-  // honest: it turns red the day the lowering honours the key, and should then become a plain `it`.
-  it.failing('lowers AuthorizerUri as the authorizer URI, unchanged', () => {
+  // Chalice's CustomAuthorizer(authorizer_uri=…) desugars to SAM's spelling plus our AuthorizerUri extension key,
+  // which the lowering writes as the authorizer URI, unchanged, with no invoke permission (the function is not ours).
+  it('lowers AuthorizerUri as the authorizer URI, unchanged', () => {
     const pair = dialectPairs().find((p) => p.name === 'authorizer-uri');
     const resources = ((pair === undefined ? undefined : transform(pair.rfc).fragment)?.Resources ?? {}) as JsonObject;
     const body = ((resources.MyApi as JsonObject).Properties as JsonObject).Body as JsonObject;
@@ -257,5 +256,6 @@ describe('transform with the dialect', () => {
     expect((scheme['x-amazon-apigateway-authorizer'] as JsonObject).authorizerUri).toBe(
       'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:FunctionName/invocations',
     );
+    expect(Object.keys(resources).filter((id) => id.endsWith('AuthorizerPermission'))).toEqual([]);
   });
 });

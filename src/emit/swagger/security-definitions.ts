@@ -128,12 +128,16 @@ export function authorizerSecurityDefinition(name: string, authorizer: JsonObjec
   } else {
     details = {
       type: payloadType === 'REQUEST' ? 'request' : 'token',
-      authorizerUri: {
-        'Fn::Sub': [
-          'arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${__FunctionArn__}/invocations',
-          { __FunctionArn__: authorizer.FunctionArn ?? null },
-        ],
-      },
+      // `AuthorizerUri` (our extension, Chalice's custom authorizer outside this template) is used as written.
+      authorizerUri:
+        authorizer.FunctionArn === undefined && authorizer.AuthorizerUri !== undefined
+          ? authorizer.AuthorizerUri
+          : {
+              'Fn::Sub': [
+                'arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${__FunctionArn__}/invocations',
+                { __FunctionArn__: authorizer.FunctionArn ?? null },
+              ],
+            },
     };
     if (identity && identity.ReauthorizeEvery !== undefined && identity.ReauthorizeEvery !== null) {
       details.authorizerResultTtlInSeconds = identity.ReauthorizeEvery;
