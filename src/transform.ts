@@ -1,6 +1,7 @@
 import type { Diagnostic } from './diagnostics/types';
 import { hasErrors } from './diagnostics/make';
 import type { Json, JsonObject } from './model/json';
+import type { SourceMap } from './model/source';
 import { normalize } from './normalize/index';
 import { validate } from './validate/index';
 import { emit } from './emit/index';
@@ -13,6 +14,11 @@ export interface TransformOptions {
   /** The stack's region and account, when known (the macro event carries them). */
   region?: string;
   accountId?: string;
+  /**
+   * The parser's source map, when the template was parsed from text: the lowering asks it what a JS value
+   * forgets and SAM's Deployment id remembers (a number written `2.0` is a Python float).
+   */
+  sourceMap?: SourceMap;
 }
 
 export interface TransformResult {

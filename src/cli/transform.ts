@@ -35,7 +35,7 @@ export async function runTransform(argv: string[], io: CliIO): Promise<number> {
   }
 
   const { transform } = require('../transform') as typeof import('../transform');
-  const result = transform(parsed.template, { parameterValues: args.parameters });
+  const result = transform(parsed.template, { parameterValues: args.parameters, sourceMap: parsed.sourceMap });
   const diagnostics = [...parsed.diagnostics, ...result.diagnostics];
   report(io, name, diagnostics, parsed.sourceMap, parsed.template);
   if (result.fragment === undefined || diagnostics.some((d) => d.severity === 'error')) return 1;

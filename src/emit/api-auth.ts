@@ -90,6 +90,12 @@ export function addApiAuth(api: RestApi, doc: JsonObject, where: DocWhere, stage
       paths: doc.paths,
       stage,
       location: { path: [...authPath, 'ResourcePolicy'], resource: api.logicalId },
+      marks: {
+        prov: where.prov,
+        stageFromTemplate: !api.implicit,
+        pathIsUnicode: (path) => isObject(doc.paths) && where.prov.isUnicodeKey(doc.paths, path),
+        pathOrder: (paths) => where.prov.py27Order(paths),
+      },
     });
     stopOnError(result.diagnostics);
     if (result.policy !== undefined) doc['x-amazon-apigateway-policy'] = result.policy;

@@ -8,6 +8,7 @@ import { eventPermissionId, stateMachineEventRoleId } from './logical-ids';
 import { addLambdaIntegration, addStateMachineIntegration, lambdaIntegrationUri } from './swagger/integration';
 import { addAuthToMethod, checkEventAuth } from './swagger/method-auth';
 import { hasIntegration, normalizeMethod } from './swagger/paths';
+import { openEditor } from './swagger/editor-session';
 import { Py27Keys } from './deployment-hash/index';
 
 /**
@@ -147,7 +148,7 @@ export function applyEvents(input: EventsInput): EventOutput {
     if (hasIntegration(doc, path, normalizeMethod(method), where)) {
       reject('sam/invalid-event', `Event with id [${route.eventName}] is invalid. API method "${method}" defined multiple times for path "${path}".`, route.path, route.owner);
     }
-    where.prov.deepCopied(doc);
+    const closeEditor = openEditor(doc, where);
     const eventAuthRaw = route.properties.Auth;
     if (eventAuthRaw !== undefined && eventAuthRaw !== null && !isObject(eventAuthRaw)) {
       reject('sam/invalid-event', `Event with id [${route.eventName}] is invalid. Property 'Auth' should be a map.`, [...route.path, 'Properties', 'Auth'], route.owner);
@@ -179,14 +180,16 @@ export function applyEvents(input: EventsInput): EventOutput {
           resourcePolicy: eventAuth.ResourcePolicy,
           path,
           pathItem: (doc.paths as JsonObject)[path],
-          stage: input.stageSuffix,
+          // SAM's state machine Api event on an explicit API has no stage (`__Stage__: None`).
+          stage: isFunction || api.implicit ? input.stageSuffix : null,
           location: { path: [...route.path, 'Properties', 'Auth', 'ResourcePolicy'], resource: route.owner },
+          marks: { prov: where.prov, stageFromTemplate: !api.implicit },
         });
         stopOnError(result.diagnostics);
         if (result.policy !== undefined) doc['x-amazon-apigateway-policy'] = result.policy;
       }
     }
-    where.prov.deepCopied(doc);
+    closeEditor();
   }
   return { resources: out };
 }

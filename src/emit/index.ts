@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/types';
 import type { AuthModel, RestApi } from '../model/auth';
-import type { Json, JsonObject } from '../model/json';
+import type { Json, JsonObject, JsonPath } from '../model/json';
 import { isObject } from '../model/json';
 import type { TransformOptions } from '../transform';
 import { finishRecordSetGroups, newRecordSetGroups } from './domain';
@@ -46,9 +46,11 @@ function globalsApiStillUsed(resources: JsonObject): boolean {
  * each lowered API, its Api events removed from their functions and state machines, Globals.Api consumed
  * when nothing else needs it, and SAM's `Api.Stage`-style references resolved.
  */
-export function emit(model: AuthModel, template: JsonObject, _options: TransformOptions): EmitResult {
+export function emit(model: AuthModel, template: JsonObject, options: TransformOptions): EmitResult {
   const resources = isObject(template.Resources) ? template.Resources : {};
+  const sourceMap = options.sourceMap;
   const ctx: LowerContext = {
+    ...(sourceMap?.isFloat ? { isFloat: (path: JsonPath) => sourceMap.isFloat?.(path) ?? false } : {}),
     resources,
     sharedUsagePlan: newSharedUsagePlan(),
     recordSetGroups: newRecordSetGroups(),

@@ -8,13 +8,14 @@
  */
 import { deploymentLogicalId, Provenance } from './deployment-hash/index';
 import type { RestApi, Route } from '../model/auth';
-import type { Json, JsonObject } from '../model/json';
+import type { Json, JsonObject, JsonPath } from '../model/json';
 import { isObject } from '../model/json';
 import { type DocWhere, reject, stopOnError } from './reject';
 import { addApiAuth, apiAuthorizers, checkApiAuthShape } from './api-auth';
 import { applyEvents, py27EventOrder } from './events';
 import { authorizerPermissionId, stageLogicalId } from './logical-ids';
 import { addCors } from './swagger/cors';
+import { editorSession } from './swagger/editor-session';
 import { addBinaryMediaTypes, addDisableExecuteApiEndpoint, addGatewayResponses, addModels } from './swagger/api-extras';
 import { openApiPostprocess } from './swagger/openapi3';
 import { addPath, isOpenApi3, isValidDefinition, makeConditional, normalizeMethod, pyStr } from './swagger/paths';
@@ -47,6 +48,8 @@ export interface LowerContext {
   sharedUsagePlan: SharedUsagePlan;
   recordSetGroups: RecordSetGroups;
   hasConditionsSection: boolean;
+  /** Whether the template number at `path` was written as a float (from the parser's source map). */
+  isFloat?: (path: JsonPath) => boolean;
 }
 
 /**
@@ -57,11 +60,9 @@ export function samEditorPass(doc: JsonObject, where: DocWhere): void {
   where.prov.deepCopied(doc);
 }
 
-/** One SAM editor step: deep copy in, the edit, deep copy out. */
+/** One SAM editor step: deep copy in, the edit, held-aside maps written back, deep copy out. */
 function editorStep(doc: JsonObject, where: DocWhere, edit: () => void): void {
-  samEditorPass(doc, where);
-  edit();
-  samEditorPass(doc, where);
+  editorSession(doc, where, edit);
 }
 
 function clone<T extends Json>(value: T): T {
@@ -88,7 +89,8 @@ function startDefinition(api: RestApi, ctx: LowerContext, where: DocWhere): { do
   const doc = clone(api.properties.DefinitionBody as JsonObject);
   const conditions: [string, Json][] = [];
   if (!api.managedDefinition) {
-    where.prov.fromTemplate(doc);
+    const isFloat = ctx.isFloat;
+    where.prov.fromTemplate(doc, isFloat ? { isFloat: (path) => isFloat([...where.path, ...path]) } : {});
     return { doc, conditions };
   }
   const byPath = new Map<string, (string | null)[]>();

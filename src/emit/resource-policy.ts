@@ -23,11 +23,30 @@
  * `pathItem`/`paths` are read only: the keys present on a path (across `Fn::If` branches) at the time of the
  * call decide the `Resource` list, as in SAM. Inputs are never mutated; user-written values (CustomStatements,
  * list items) are placed in the output as they are (shared, not copied).
+ *
+ * Deployment id: give `marks` and the output carries what SAM's Python objects know (deployment-hash/provenance.ts):
+ * the existing policy map stays the same Py27Dict (SAM edits it in place; `Version` becomes a native str), the
+ * `execute-api:/${__Stage__}/METHOD/path` strings are unicode when the path or the method key is (the path comes
+ * from the template), `__Stage__` is unicode when the stage came from the template, `Fn::Sub` wrappers and the
+ * statements' `Condition` are plain dicts, `Principal` is a `Py27Dict({"AWS": ...})` merge, and new lists that
+ * wrap a template string keep it unicode. `Allow`, `execute-api:Invoke`, `2012-10-17`, `*` are native.
  */
 import { diagnostic } from '../diagnostics/make';
 import type { Diagnostic } from '../diagnostics/types';
 import { isObject, type Json, type JsonObject, type JsonPath } from '../model/json';
 import { pythonEquals, pythonIterate } from './resource-policy-python';
+import type { Provenance } from './deployment-hash/index';
+
+/** What the Deployment id needs to know about the policy SAM builds (see the header). */
+export interface PolicyMarks {
+  prov: Provenance;
+  /** True when `stage` is the template's value (an explicit API's StageName), false for SAM's own default. */
+  stageFromTemplate: boolean;
+  /** For an API's own policy: whether the key `path` of `paths` is unicode. An event's path always is. */
+  pathIsUnicode?(path: string): boolean;
+  /** For an API's own policy: the order SAM visits `paths` in (a Py27Dict's Python 2.7 order). */
+  pathOrder?(paths: JsonObject): readonly string[];
+}
 
 /** Where the ResourcePolicy was written, for diagnostics. */
 export interface PolicyLocation {
@@ -49,6 +68,7 @@ export interface EventResourcePolicyInput {
   /** `__Stage__` in the `Fn::Sub` resources (see the header for what SAM passes). */
   stage: Json;
   location: PolicyLocation;
+  marks?: PolicyMarks;
 }
 
 export interface ApiResourcePolicyInput {
@@ -60,6 +80,7 @@ export interface ApiResourcePolicyInput {
   /** The API's `StageName` (string or intrinsic). */
   stage: Json;
   location: PolicyLocation;
+  marks?: PolicyMarks;
 }
 
 export interface ResourcePolicyResult {
@@ -78,9 +99,9 @@ export function addEventResourcePolicy(input: EventResourcePolicyInput): Resourc
     // SAM: sam_expect(..., event_id, "Auth.ResourcePolicy").to_be_a_map()
     return fail(location, location.path, "Property 'Auth.ResourcePolicy' should be a map.");
   }
-  const doc = PolicyBuilder.from(input.policy, location);
+  const doc = PolicyBuilder.from(input.policy, location, input.marks);
   if (doc instanceof Array) return { policy: undefined, diagnostics: doc };
-  const errors = doc.addForPath(resourcePolicy, input.path, input.pathItem, input.stage);
+  const errors = doc.addForPath(resourcePolicy, input.path, input.pathItem, input.stage, true);
   if (errors.length > 0) return { policy: undefined, diagnostics: errors };
   doc.addCustomStatements(resourcePolicy['CustomStatements']);
   return { policy: doc.result(), diagnostics: [] };
@@ -91,12 +112,16 @@ export function addApiResourcePolicy(input: ApiResourcePolicyInput): ResourcePol
   const { resourcePolicy, location } = input;
   if (!pythonTruthy(resourcePolicy)) return { policy: undefined, diagnostics: [] };
   if (!isObject(resourcePolicy)) return fail(location, location.path, NOT_A_MAP);
-  const doc = PolicyBuilder.from(input.policy, location);
+  const doc = PolicyBuilder.from(input.policy, location, input.marks);
   if (doc instanceof Array) return { policy: undefined, diagnostics: doc };
   let touched = false;
   if (isObject(input.paths)) {
-    for (const [path, pathItem] of Object.entries(input.paths)) {
-      const errors = doc.addForPath(resourcePolicy, path, pathItem, input.stage);
+    const paths = input.paths;
+    const order = input.marks?.pathOrder?.(paths) ?? Object.keys(paths);
+    for (const path of order) {
+      const pathItem = paths[path];
+      const pathIsUnicode = input.marks?.pathIsUnicode?.(path) ?? true;
+      const errors = doc.addForPath(resourcePolicy, path, pathItem, input.stage, pathIsUnicode);
       if (errors.length > 0) return { policy: undefined, diagnostics: errors };
       touched = true;
     }
@@ -124,10 +149,11 @@ class PolicyBuilder {
   private constructor(
     private readonly doc: JsonObject,
     private readonly location: PolicyLocation,
+    private readonly marks?: PolicyMarks,
   ) {}
 
-  static from(existing: Json | undefined, location: PolicyLocation): PolicyBuilder | Diagnostic[] {
-    if (existing === undefined) return new PolicyBuilder({}, location);
+  static from(existing: Json | undefined, location: PolicyLocation, marks?: PolicyMarks): PolicyBuilder | Diagnostic[] {
+    if (existing === undefined) return new PolicyBuilder({}, location, marks);
     if (!isObject(existing)) {
       return [
         diagnostic(
@@ -138,7 +164,25 @@ class PolicyBuilder {
         ),
       ];
     }
-    return new PolicyBuilder({ ...existing }, location);
+    const doc = { ...existing };
+    // SAM edits the definition's policy map in place: the copy is the same Py27Dict.
+    marks?.prov.sameDict(existing, doc);
+    return new PolicyBuilder(doc, location, marks);
+  }
+
+  /** `self.resource_policy["Version"] = "2012-10-17"` (a native str; an existing key keeps its type). */
+  private setVersion(): void {
+    this.doc['Version'] = '2012-10-17';
+    this.marks?.prov.nativeValue(this.doc, 'Version');
+  }
+
+  /** A new list SAM builds around template values (`[x]`, `list.extend(x)`): template strings stay unicode. */
+  private markItems(list: Json[], from: readonly Json[], fromIsTemplate: boolean): void {
+    const prov = this.marks?.prov;
+    if (!prov || !fromIsTemplate) return;
+    list.forEach((item, i) => {
+      if (typeof item === 'string' && item === from[i]) prov.unicodeValue(list, i);
+    });
   }
 
   result(): JsonObject {
@@ -146,9 +190,10 @@ class PolicyBuilder {
   }
 
   /** SAM `add_resource_policy(resource_policy, path, stage)`. */
-  addForPath(policy: JsonObject, path: string, pathItem: Json | undefined, stage: Json): Diagnostic[] {
+  addForPath(policy: JsonObject, path: string, pathItem: Json | undefined, stage: Json, pathIsUnicode: boolean): Diagnostic[] {
     const at = (key: string): JsonPath => [...this.location.path, key];
-    const resources = methodResources(path, pathItem, stage);
+    const marks = this.marks;
+    const resources = methodResources(path, pathItem, stage, marks && { prov: marks.prov, stageFromTemplate: marks.stageFromTemplate, pathIsUnicode });
     if (!Array.isArray(resources)) return [this.error(this.location.path, resources.error)];
 
     const accountAllow = policy['AwsAccountWhitelist'];
@@ -185,7 +230,7 @@ class PolicyBuilder {
   /** SAM `add_custom_statements`; false when there was nothing to add (SAM skips falsy values). */
   addCustomStatements(custom: Json | undefined): boolean {
     if (!pythonTruthy(custom) || custom === undefined) return false;
-    this.doc['Version'] = '2012-10-17';
+    this.setVersion();
     const current = this.doc['Statement'];
     if (current === undefined || current === null) {
       this.doc['Statement'] = custom;
@@ -209,12 +254,15 @@ class PolicyBuilder {
     if (!Array.isArray(accounts) && !isObject(accounts)) {
       return this.error(path, `Type of '${pythonStr(accounts)}' must be a list or dictionary`);
     }
-    this.doc['Version'] = '2012-10-17';
+    this.setVersion();
+    const principal: JsonObject = { AWS: Array.isArray(accounts) ? accounts : [accounts] };
+    // Py27Dict({"AWS": policy_list}): a merge of one key.
+    this.marks?.prov.merged(principal, ['AWS']);
     const statement: JsonObject = {
       Effect: effect,
       Action: 'execute-api:Invoke',
       Resource: resources,
-      Principal: { AWS: Array.isArray(accounts) ? accounts : [accounts] },
+      Principal: principal,
     };
     const current = this.doc['Statement'];
     if (current === undefined || current === null) {
@@ -230,7 +278,10 @@ class PolicyBuilder {
   private addIpRanges(ranges: Json, condition: 'IpAddress' | 'NotIpAddress', resources: Json[]): void {
     if (!pythonTruthy(ranges)) return;
     const list = Array.isArray(ranges) ? ranges : [ranges];
-    this.addAllowDenyPair(resources, { [condition]: { 'aws:SourceIp': list } });
+    if (!Array.isArray(ranges)) this.markItems(list, [ranges], true);
+    const inner: JsonObject = { 'aws:SourceIp': list };
+    this.marks?.prov.plainDict(inner);
+    this.addAllowDenyPair(resources, { [condition]: inner });
   }
 
   /** SAM `_add_vpc_resource_policy_for_method`. */
@@ -244,7 +295,12 @@ class PolicyBuilder {
   ): Diagnostic | undefined {
     const condition: Record<string, Json[]> = {};
     const append = (key: string, items: Json[]): void => {
-      (condition[key] ??= []).push(...items);
+      const list = (condition[key] ??= []);
+      const start = list.length;
+      list.push(...items);
+      // The lists hold template values (list items, a map's keys, a string's characters): all unicode.
+      const prov = this.marks?.prov;
+      if (prov) items.forEach((item, i) => typeof item === 'string' && prov.unicodeValue(list, start + i));
     };
     if (strings !== undefined && strings !== null) {
       const endpoints = pythonIterate(strings) ?? [];
@@ -272,7 +328,8 @@ class PolicyBuilder {
 
   /** An open Allow and a conditional Deny over the same resources, each added unless already present. */
   private addAllowDenyPair(resources: Json[], denyCondition: JsonObject): void {
-    this.doc['Version'] = '2012-10-17';
+    this.setVersion();
+    this.marks?.prov.plainDict(denyCondition);
     const allow: JsonObject = { Effect: 'Allow', Action: 'execute-api:Invoke', Resource: resources, Principal: '*' };
     const deny: JsonObject = {
       Effect: 'Deny',
@@ -306,18 +363,35 @@ const GREEDY_SEGMENT = /{([a-zA-Z0-9._-]+|[a-zA-Z0-9._-]+\+|proxy\+)}/g;
  * SAM `_get_method_path_uri_list`: one `Fn::Sub` per key of the path item (every key, as SAM lists them), with
  * ANY as `*` and greedy/parameter segments as `*` (API Gateway matches policies on that form).
  */
-export function methodResources(path: string, pathItem: Json | undefined, stage: Json): Json[] | { error: string } {
-  const keys: string[] = [];
+export function methodResources(
+  path: string,
+  pathItem: Json | undefined,
+  stage: Json,
+  marks?: { prov: Provenance; stageFromTemplate: boolean; pathIsUnicode: boolean },
+): Json[] | { error: string } {
+  const keys: [string, boolean][] = [];
   for (const item of conditionalContents(pathItem)) {
     if (item === undefined) continue;
     if (!isObject(item)) return { error: `Value of '${path}' path must be a dictionary according to Swagger spec.` };
-    keys.push(...Object.keys(item));
+    keys.push(...Object.keys(item).map((key): [string, boolean] => [key, marks?.prov.isUnicodeKey(item, key) ?? false]));
   }
   const policyPath = path.replace(GREEDY_SEGMENT, '*');
-  return keys.map((key) => {
+  return keys.map(([key, keyIsUnicode]) => {
     const lower = key.toLowerCase();
-    const method = lower === 'x-amazon-apigateway-any-method' || lower === 'any' ? '*' : key.toUpperCase();
-    return { 'Fn::Sub': ['execute-api:/${__Stage__}/' + method + policyPath, { __Stage__: stage }] };
+    const any = lower === 'x-amazon-apigateway-any-method' || lower === 'any';
+    const method = any ? '*' : key.toUpperCase();
+    const variables: JsonObject = { __Stage__: stage };
+    const args: Json[] = ['execute-api:/${__Stage__}/' + method + policyPath, variables];
+    const sub: JsonObject = { 'Fn::Sub': args };
+    if (marks) {
+      const { prov } = marks;
+      // `"*"` is native; `key.upper()` keeps the key's type; the path keeps its own.
+      if (marks.pathIsUnicode || (!any && keyIsUnicode)) prov.unicodeValue(args, 0);
+      if (marks.stageFromTemplate && typeof stage === 'string') prov.unicodeValue(variables, '__Stage__');
+      prov.plainDict(sub);
+      prov.plainDict(variables);
+    }
+    return sub;
   });
 }
 

@@ -16,4 +16,6 @@ export interface SourceMap {
   locate(path: JsonPath): SourceLocation | undefined;
   /** The location of the key of the mapping entry at `path`, when it has one. */
   locateKey(path: JsonPath): SourceLocation | undefined;
+  /** Whether the number at `path` was written as a float (`2.0`), which Python (so SAM) keeps apart from `2`. */
+  isFloat?(path: JsonPath): boolean;
 }

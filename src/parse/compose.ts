@@ -4,8 +4,9 @@ import { diagnostic } from '../diagnostics/make';
 import type { DiagnosticCode } from '../diagnostics/codes/index';
 import type { Diagnostic } from '../diagnostics/types';
 import type { Json, JsonObject } from '../model/json';
+import { toPointer } from '../model/json';
 import { MAX_ALIAS_NODES, MAX_DEPTH } from './limits';
-import { resolveExplicit, resolvePlainJson, resolvePlainYaml11, type ScalarValue } from './scalars';
+import { isFloatText, resolveExplicit, resolvePlainJson, resolvePlainYaml11, type ScalarValue } from './scalars';
 import type { TemplateSourceMap } from './source-map';
 import { classifyTag, intrinsicKey, KNOWN_TAGS, splitGetAtt } from './tags';
 
@@ -260,7 +261,9 @@ class Walker {
       const text = getScalarValue(this.source, e);
       if (name === 'str' || name === 'timestamp') return text;
       if (name === 'int' || name === 'float' || name === 'bool' || name === 'null') {
-        return this.scalarResult(resolveExplicit(name, text), path, e);
+        const value = this.scalarResult(resolveExplicit(name, text), path, e);
+        if (name === 'float' && typeof value === 'number') this.map.markFloat(toPointer(path));
+        return value;
       }
     } else if ((name === 'map' && e.type === EVENT_ID.MAPPING) || (name === 'seq' && e.type === EVENT_ID.SEQUENCE)) {
       return this.untagged(e, path, pointer, depth);
@@ -290,7 +293,9 @@ class Walker {
   private scalar(e: ScalarEvent, path: (string | number)[]): Json {
     const text = getScalarValue(this.source, e);
     if (e.style !== SCALAR_STYLE.PLAIN) return text;
-    return this.scalarResult(this.json ? resolvePlainJson(text) : resolvePlainYaml11(text), path, e);
+    const value = this.scalarResult(this.json ? resolvePlainJson(text) : resolvePlainYaml11(text), path, e);
+    if (typeof value === 'number' && isFloatText(text, this.json)) this.map.markFloat(toPointer(path));
+    return value;
   }
 
   private sequence(path: (string | number)[], pointer: string, depth: number): Json[] {

@@ -28,6 +28,12 @@ export function resolvePlainYaml11(text: string): ScalarValue {
   return { ok: true, value: text };
 }
 
+/** Whether a plain scalar that resolved to a number is a float to Python (PyYAML's float form, or JSON's `.`/exponent). */
+export function isFloatText(text: string, json: boolean): boolean {
+  if (json && JSON_NUMBER.test(text)) return /[.eE]/.test(text);
+  return FLOAT_11.test(text);
+}
+
 /** A plain scalar of a JSON template (true, false, null or a number; anything else is kept as text). */
 export function resolvePlainJson(text: string): ScalarValue {
   if (text === 'null') return { ok: true, value: null };

@@ -44,6 +44,8 @@ export class LineIndex {
 export class TemplateSourceMap implements SourceMap {
   private readonly values = new Map<string, number>();
   private readonly keys = new Map<string, number>();
+  /** Pointers of numbers written as floats (`2.0`, `!!float 2`): Python reads them as `float`, JS cannot tell. */
+  private readonly floats = new Set<string>();
 
   constructor(
     readonly lines: LineIndex,
@@ -60,6 +62,15 @@ export class TemplateSourceMap implements SourceMap {
 
   setKey(pointer: string, offset: number): void {
     this.keys.set(pointer, offset);
+  }
+
+  markFloat(pointer: string): void {
+    this.floats.add(pointer);
+  }
+
+  /** True when the number at `path` was written as a float (Python `float`, printed `2.0`). */
+  isFloat(path: JsonPath): boolean {
+    return this.floats.has(toPointer(path));
   }
 
   locate(path: JsonPath): SourceLocation | undefined {

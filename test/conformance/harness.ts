@@ -128,7 +128,7 @@ export function runCase(info: CaseInfo): CaseResult {
   if (!parsed.ok) return info.kind === 'error' ? result('error-rejected') : result('fail', 'parse: ' + parsed.diagnostics[0]?.message);
   let out;
   try {
-    out = transform(parsed.template, { parameterValues: { param1: 'value1', param2: 'value2' } });
+    out = transform(parsed.template, { parameterValues: { param1: 'value1', param2: 'value2' }, sourceMap: parsed.sourceMap });
   } catch (error) {
     return result('fail', 'crash: ' + (error instanceof Error ? error.message : String(error)));
   }

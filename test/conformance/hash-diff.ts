@@ -24,6 +24,7 @@ const ctx = {
   sharedUsagePlan: newSharedUsagePlan(),
   recordSetGroups: newRecordSetGroups(),
   hasConditionsSection: isObject(parsed.template.Conditions),
+  isFloat: (path: (string | number)[]) => parsed.sourceMap.isFloat(path),
 };
 void deploymentLogicalId;
 for (const api of model.apis.filter((a) => a.hasAuth)) {

@@ -156,6 +156,15 @@ export class Provenance {
     info.log.push({ op: 'merge', count: keys.length });
   }
 
+  /**
+   * The keys `last` (those not yet in `obj`'s table) were inserted after every other new key of `obj`, in this
+   * order: e.g. what a SwaggerEditor holds aside and writes back only when the session ends.
+   */
+  insertedLast(obj: JsonObject, last: readonly string[]): void {
+    const info = this.objectInfo(obj);
+    this.sync(obj, info, last);
+  }
+
   /** Insertion order of `obj`'s keys when JS orders them differently (integer-like keys). */
   keyOrder(obj: JsonObject, keys: readonly string[]): void {
     this.objectInfo(obj).order = keys;
@@ -195,6 +204,24 @@ export class Provenance {
     if (info.kind !== 'py27') return;
     this.sync(obj, info);
     info.log.push({ op: 'copy' });
+  }
+
+  /**
+   * `copy` (a shallow JS copy of `original`) stands for the very Python dict `original` is: it continues
+   * `original`'s table and marks, as when SAM edits in place what the emitter edits on a copy.
+   */
+  sameDict(original: JsonObject, copy: JsonObject): void {
+    const info = this.objectInfo(original);
+    this.sync(original, info);
+    this.objects.set(copy, {
+      kind: info.kind,
+      log: [...info.log],
+      live: new Set(info.live),
+      unicodeKeys: new Set(info.unicodeKeys),
+      unicodeValues: new Map(info.unicodeValues),
+      floats: new Set(info.floats),
+      order: info.order,
+    });
   }
 
   /**
@@ -323,7 +350,7 @@ export class Provenance {
   }
 
   /** Appends to the log what happened to `obj` since it was last seen: deletions first, then insertions. */
-  private sync(obj: JsonObject, info: ObjectInfo): void {
+  private sync(obj: JsonObject, info: ObjectInfo, last: readonly string[] = []): void {
     for (const key of [...info.live]) {
       if (!Object.prototype.hasOwnProperty.call(obj, key)) {
         info.log.push({ op: 'delete', key });
@@ -331,7 +358,8 @@ export class Provenance {
       }
     }
     const present = Object.keys(obj);
-    const ordered = info.order ? [...info.order.filter((k) => present.includes(k)), ...present.filter((k) => !info.order?.includes(k))] : present;
+    const inOrder = info.order ? [...info.order.filter((k) => present.includes(k)), ...present.filter((k) => !info.order?.includes(k))] : present;
+    const ordered = last.length === 0 ? inOrder : [...inOrder.filter((k) => !last.includes(k)), ...last.filter((k) => present.includes(k))];
     for (const key of ordered) {
       if (!info.live.has(key)) {
         info.log.push({ op: 'insert', key });

@@ -168,8 +168,9 @@ export function addAuthorizerDefinitions(doc: JsonObject, authorizers: [string, 
   const target = defs ?? (doc.securityDefinitions = {});
   for (const [name, authorizer] of authorizers) {
     const entry = authorizerSecurityDefinition(name, authorizer);
+    // Assigning to a key the dict has keeps the key it has (e.g. the native AWS_IAM an event added).
+    if (!Object.prototype.hasOwnProperty.call(target, name)) prov.unicodeKey(target, name);
     target[name] = entry;
-    prov.unicodeKey(target, name);
     if (authorizer === 'AWS_IAM') continue;
     // Strings SAM copies from the template stay unicode; its own literals are native.
     const identity = isObject(authorizer.Identity) ? authorizer.Identity : undefined;

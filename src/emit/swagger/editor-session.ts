@@ -1,0 +1,37 @@
+/**
+ * One SAM `SwaggerEditor` session over the definition, as the Deployment id sees it (deployment-hash/provenance.ts):
+ *   - `SwaggerEditor(doc)` deep-copies the doc (every Py27Dict table is rebuilt);
+ *   - `securityDefinitions`, `x-amazon-apigateway-gateway-responses` and `definitions` are held aside when the doc
+ *     has none (`self._doc.get(key) or Py27Dict()`), so edits go to a map outside the doc; the `editor.swagger`
+ *     getter writes them back in that order, after anything the session wrote into the doc directly (paths,
+ *     `x-amazon-apigateway-policy`, binary media types...), then deep-copies the doc again.
+ * The emitter edits the doc in place; `openEditor` tells the provenance where the session starts and `close` where
+ * it ends, so the held-aside keys enter the doc's table last, as in SAM.
+ */
+import type { Json, JsonObject } from '../../model/json';
+import { isObject } from '../../model/json';
+import type { DocWhere } from '../reject';
+
+/** The maps SAM's SwaggerEditor keeps aside while the doc has none, in the order its `swagger` getter writes them. */
+const HELD_ASIDE = ['securityDefinitions', 'x-amazon-apigateway-gateway-responses', 'definitions'];
+
+function isEmptyOrAbsent(value: Json | undefined): boolean {
+  return value === undefined || value === null || value === false || value === '' || (isObject(value) && Object.keys(value).length === 0);
+}
+
+/** Starts a session over `doc`; call the returned function where SAM reads `editor.swagger`. */
+export function openEditor(doc: JsonObject, where: DocWhere): () => void {
+  where.prov.deepCopied(doc);
+  const held = HELD_ASIDE.filter((key) => isEmptyOrAbsent(doc[key]));
+  return () => {
+    where.prov.insertedLast(doc, held);
+    where.prov.deepCopied(doc);
+  };
+}
+
+/** A whole session: open, `edit`, close. */
+export function editorSession(doc: JsonObject, where: DocWhere, edit: () => void): void {
+  const close = openEditor(doc, where);
+  edit();
+  close();
+}
