@@ -42,7 +42,8 @@ export function transform(template: JsonObject, options: TransformOptions = {}):
 }
 
 function lowerSam(template: JsonObject, options: TransformOptions): TransformResult {
-  const normalized = normalize(template);
+  // SAM inlines template parameters (given values, else Defaults) in an API's Auth, Domain, BinaryMediaTypes.
+  const normalized = normalize(template, { parameterValues: options.parameterValues, region: options.region });
   const diagnostics: Diagnostic[] = [...normalized.diagnostics];
   if (hasErrors(diagnostics)) return { diagnostics };
   diagnostics.push(...validate(normalized.model, template));

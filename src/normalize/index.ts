@@ -1,10 +1,11 @@
 import type { Diagnostic } from '../diagnostics/types';
 import type { AuthModel, RestApi, Route } from '../model/auth';
-import type { JsonObject } from '../model/json';
-import { isObject } from '../model/json';
+import type { Json, JsonObject, JsonPath } from '../model/json';
+import { fromPointer, isObject, toPointer } from '../model/json';
 import { normalizeApiAuth } from './authorizers';
 import { applyApiGlobals } from './globals';
 import { collectRoutes, IMPLICIT_API_ID } from './routes';
+import { type ParameterInputs, parameterValues, RESOLVED_API_PROPERTIES, resolveParameterRefs } from './parameters';
 
 export interface NormalizeResult {
   model: AuthModel;
@@ -35,15 +36,18 @@ function hasValue(value: unknown): boolean {
  * when some Api event has no RestApiId), applies `Globals.Api` as SAM does, attaches the Api events, and
  * normalizes every `Auth` block. Pure; malformed values are kept for the lowering to report in SAM's words.
  */
-export function normalize(template: JsonObject): NormalizeResult {
+export function normalize(template: JsonObject, inputs: ParameterInputs = {}): NormalizeResult {
   const resources = isObject(template.Resources) ? template.Resources : {};
   const globals = isObject(template.Globals) && isObject(template.Globals.Api) ? template.Globals.Api : undefined;
+  const parameters = parameterValues(template, inputs);
+  const diagnostics: Diagnostic[] = [];
   const attached = collectRoutes(resources);
   const apis: RestApi[] = [];
 
   const routesFor = (apiId: string): Route[] => attached.filter((a) => a.apiId === apiId).map((a) => a.route);
 
-  const finish = (api: RestApi): RestApi => {
+  const finish = (api: RestApi, own: JsonObject): RestApi => {
+    api.properties = resolveApiParameters(api, own, globals, parameters, diagnostics);
     const auth = api.properties.Auth;
     if (hasValue(auth)) api.auth = normalizeApiAuth(isObject(auth) ? auth : {}, [...api.path, 'Properties', 'Auth']);
     api.hasAuth = hasValue(auth) || api.routes.some((r) => hasValue(r.properties.Auth));
@@ -65,7 +69,7 @@ export function normalize(template: JsonObject): NormalizeResult {
         routes: routesFor(logicalId),
         hasAuth: false,
         managedDefinition: managed,
-      }),
+      }, own),
     );
   }
 
@@ -83,9 +87,44 @@ export function normalize(template: JsonObject): NormalizeResult {
         routes: implicitRoutes,
         hasAuth: false,
         managedDefinition: true,
-      }),
+      }, {}),
     );
   }
 
-  return { model: { apis, sharedAuthorizers: [] }, diagnostics: [] };
+  return { model: { apis, sharedAuthorizers: [] }, diagnostics };
+}
+
+function has(node: Json | undefined, path: readonly string[]): boolean {
+  let at = node;
+  for (const key of path) {
+    if (Array.isArray(at) && /^\d+$/.test(key)) at = at[Number(key)];
+    else if (isObject(at) && key in at) at = at[key];
+    else return false;
+  }
+  return at !== undefined;
+}
+
+/**
+ * SAM inlines template parameters in an API's Auth, Domain and BinaryMediaTypes (after Globals) before it
+ * lowers the API. A failure is located where the value was written: on the resource, else in Globals.Api.
+ */
+function resolveApiParameters(
+  api: RestApi,
+  own: JsonObject,
+  globals: JsonObject | undefined,
+  parameters: ReadonlyMap<string, Json>,
+  diagnostics: Diagnostic[],
+): JsonObject {
+  const properties: JsonObject = { ...api.properties };
+  for (const key of RESOLVED_API_PROPERTIES) {
+    if (!(key in properties)) continue;
+    const result = resolveParameterRefs(properties[key], parameters, [key], api.logicalId);
+    properties[key] = result.value;
+    for (const found of result.diagnostics) {
+      const relative = fromPointer(found.path);
+      const base: JsonPath = has(own, relative) || !has(globals, relative) ? [...api.path, ...(api.implicit ? [] : ['Properties'])] : ['Globals', 'Api'];
+      diagnostics.push({ ...found, path: toPointer([...base, ...relative]) });
+    }
+  }
+  return properties;
 }

@@ -26,6 +26,12 @@ export const LOWER_CODES = {
     example: 'DefinitionBody:\n  swagger: "2.0"\n  paths:\n    /: not-a-map',
     fix: 'Fix the definition at the reported path: path items, methods, security and securityDefinitions must be maps or lists as Swagger says.',
   },
+  'sam/invalid-intrinsic': {
+    severity: 'error',
+    summary: 'A template parameter SAM inlines (in an API\'s Auth, Domain or BinaryMediaTypes) does not fit where it is used.',
+    example: 'Parameters:\n  Ips:\n    Type: CommaDelimitedList\n    Default: [10.0.0.1]\n...\n      Auth:\n        ResourcePolicy:\n          IpRangeWhitelist:\n            - !Sub ${Ips}',
+    fix: 'Fn::Sub can only put strings into a string: use !Ref for a list parameter, or Fn::Join to make one string of it.',
+  },
   'sam/unsupported-property': {
     severity: 'error',
     summary: 'A property of an API with auth is not supported by the lowering yet.',

@@ -69,6 +69,8 @@ export function addModels(doc: JsonObject, models: JsonObject, where: DocWhere, 
   for (const [name, schema] of Object.entries(models)) {
     if (!(schema as JsonObject).type) rejectDefinition("'Models' schema is missing 'type'.", where);
     definitions[name.toLowerCase()] = schema;
+    // `.lower()` of the template's model name is still unicode.
+    where.prov.unicodeKey(definitions, name.toLowerCase());
   }
   if (Object.keys(definitions).length > 0) doc.definitions = definitions;
 }

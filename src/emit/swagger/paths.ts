@@ -132,11 +132,16 @@ export function isOpenApi3(version: Json | undefined): boolean {
   return /^3(\.\d)(\.\d)?$/.test(pyStr(version));
 }
 
-/** Python str() of a scalar, as SAM compares versions. */
+/**
+ * Python str() of a scalar, as SAM compares versions (`OpenApiVersion`, `swagger`, `openapi`).
+ * A version written as a number is a float in PyYAML (`3.0`, `2.0`), and str(3.0) is '3.0'. JS keeps only 3,
+ * so an integer-valued number prints as 'N.0': we cannot tell YAML `3` (an int, which SAM would print '3'
+ * and reject) from `3.0`, and the float reading is the one people write (`OpenApiVersion: 3.0`).
+ */
 export function pyStr(value: Json | undefined): string {
   if (value === true) return 'True';
   if (value === false) return 'False';
   if (value === null || value === undefined) return 'None';
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(value);
+  if (typeof value === 'number') return Number.isInteger(value) ? `${value}.0` : String(value);
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
