@@ -15,7 +15,7 @@ const outDir = path.join(root, 'src', 'validate', 'generated');
 const outFile = path.join(outDir, 'schema-validators.ts');
 
 /** Annotation keywords our schema carries for messages; they validate nothing. */
-const ANNOTATIONS = ['x-expect', 'x-name', 'x-needs', 'x-unknown'];
+const ANNOTATIONS = ['x-expect', 'x-expect-parent', 'x-name', 'x-needs', 'x-unknown'];
 /** The definitions the schema check runs, by export name. */
 const EXPORTS = {
   apiAuth: 'apiAuth',

@@ -79,14 +79,37 @@ const TABLES: Record<string, Table> = {
     codes: ['rules/scopes-without-cognito'],
     valid: [
       { name: 'scopes on a Cognito authorizer', yaml: apiTemplate(authorizers({ A: `${pool}\nAuthorizationScopes: [email]` })) },
-      { name: 'route scopes under a Cognito default', yaml: apiTemplate(authorizers({ A: pool }), { events: event('AuthorizationScopes: [email]') }) },
+      { name: 'route scopes with the Cognito authorizer named', yaml: apiTemplate(authorizers({ A: pool }), { events: event('Authorizer: A\nAuthorizationScopes: [email]') }) },
     ],
     invalid: [
       { name: 'scopes on a Lambda authorizer', yaml: apiTemplate(authorizers({ A: lambda('AuthorizationScopes: [email]') })), expect: [`rules/scopes-without-cognito ${AUTH}/Authorizers/A/AuthorizationScopes`] },
       {
-        name: 'route scopes under AWS_IAM',
-        yaml: apiTemplate('DefaultAuthorizer: AWS_IAM', { events: event('AuthorizationScopes: [email]') }),
+        name: 'route scopes with AWS_IAM',
+        yaml: apiTemplate('DefaultAuthorizer: AWS_IAM', { events: event('Authorizer: AWS_IAM\nAuthorizationScopes: [email]') }),
         expect: [`rules/scopes-without-cognito ${EVENT}/Get/Properties/Auth/AuthorizationScopes`],
+      },
+    ],
+  },
+  'scopes-without-authorizer': {
+    codes: ['rules/scopes-without-authorizer'],
+    valid: [
+      { name: 'scopes with the authorizer named', yaml: apiTemplate(authorizers({ A: pool }), { events: event('Authorizer: A\nAuthorizationScopes: [email]') }) },
+      { name: 'an empty list of scopes (SAM: falsy)', yaml: apiTemplate(authorizers({ A: pool }), { events: event('AuthorizationScopes: []') }) },
+      {
+        name: "the user's own DefinitionBody: SAM never reads the event's Auth",
+        yaml: apiTemplate(authorizers({ A: pool }), { properties: 'DefinitionBody:\n  swagger: "2.0"\n  paths: {}', events: event('AuthorizationScopes: [email]') }),
+      },
+    ],
+    invalid: [
+      {
+        name: 'scopes under a Cognito default, no Authorizer on the event',
+        yaml: apiTemplate(authorizers({ A: pool }), { events: event('AuthorizationScopes: [email]') }),
+        expect: [`rules/scopes-without-authorizer ${EVENT}/Get/Properties/Auth/AuthorizationScopes`],
+      },
+      {
+        name: 'scopes on an API without auth',
+        yaml: apiTemplate('ApiKeyRequired: true', { events: event('AuthorizationScopes: [email]') }),
+        expect: [`rules/scopes-without-authorizer ${EVENT}/Get/Properties/Auth/AuthorizationScopes`],
       },
     ],
   },

@@ -27,7 +27,20 @@ const INVALID: [string, string, string[]][] = [
     `error schema/wrong-type ${A}/Authorizers/A/Identity/Headers/1: \`Auth.Authorizers.A.Identity.Headers[1]\` must be a plain string; found a map (Key).`,
   ]],
   ['Authorizers written as a list of maps', 'Authorizers:\n  - A:\n    FunctionArn: x', [
-    `error schema/wrong-type ${A}/Authorizers/0: \`Auth.Authorizers[0]\` must be the logical id (or !Ref) of an AWS::Serverless::ApiAuthorizer (a map of authorizers is written without the leading "- "); found a map (A, FunctionArn).`,
+    `error schema/wrong-type ${A}/Authorizers/0: \`Auth.Authorizers\` must be a map of authorizers by name (write them without the leading "- "; a list may only name AWS::Serverless::ApiAuthorizer resources); found a list whose item [0] is a map (A, FunctionArn).`,
+  ]],
+  ['a list of ApiAuthorizer ids with an empty name', 'Authorizers: [""]', [
+    `error schema/invalid-value ${A}/Authorizers/0: \`Auth.Authorizers[0]\` must be the logical id (or !Ref) of an AWS::Serverless::ApiAuthorizer (a map of authorizers is written without the leading "- "); found "".`,
+  ]],
+  ['SourceVpcBlacklist with an intrinsic (SAM: use IntrinsicVpcBlacklist)', 'ResourcePolicy:\n  SourceVpcBlacklist: [vpc-1, !Sub "${Vpc}"]', [
+    `error schema/wrong-type ${A}/ResourcePolicy/SourceVpcBlacklist/1: \`Auth.ResourcePolicy.SourceVpcBlacklist\` must be a list of strings (for values that use intrinsic functions, use IntrinsicVpcBlacklist instead); found a list whose item [1] is the intrinsic function !Sub.`,
+  ]],
+  ['SourceVpcWhitelist not a list', 'ResourcePolicy:\n  SourceVpcWhitelist: vpc-1', [
+    `error schema/wrong-type ${A}/ResourcePolicy/SourceVpcWhitelist: \`Auth.ResourcePolicy.SourceVpcWhitelist\` must be a list of strings (use IntrinsicVpcWhitelist for values that use intrinsic functions); found "vpc-1".`,
+  ]],
+  ['a misspelt required property: the unknown key first, with the guess', 'UsagePlan:\n  CreateUP: NONE', [
+    `error schema/unknown-property ${A}/UsagePlan/CreateUP: Unknown property \`CreateUP\` in UsagePlan. Did you mean \`CreateUsagePlan\`?`,
+    `error schema/missing-property ${A}/UsagePlan: \`Auth.UsagePlan\` needs \`CreateUsagePlan\`.`,
   ]],
   ['RFC InvokeWithCredentials refuses CALLER_CREDENTIALS', 'Authorizers:\n  A:\n    FunctionArn: x\n    InvokeWithCredentials: CALLER_CREDENTIALS', [
     `error schema/invalid-value ${A}/Authorizers/A/InvokeWithCredentials: \`Auth.Authorizers.A.InvokeWithCredentials\` must be a role ARN or a role's logical id (CALLER_CREDENTIALS is not allowed on an authorizer); found "CALLER_CREDENTIALS".`,
@@ -44,6 +57,7 @@ const VALID: [string, string][] = [
   ['a list of ApiAuthorizer ids', 'Authorizers: [SharedAuth, !Ref Other]\nDefaultAuthorizer: SharedAuth'],
   ['the RFC nesting under Properties, and an entry that is !Ref of an ApiAuthorizer', 'Authorizers:\n  Nested:\n    Properties:\n      UserPool: !GetAtt Pool.Arn\n  Shared: !Ref SharedAuth'],
   ['InvokeRole null and intrinsic', 'InvokeRole: !Sub arn:${AWS::Partition}:iam::1:role/r'],
+  ['SourceVpc lists of strings, or !Ref (SAM resolves parameters there)', 'ResourcePolicy:\n  SourceVpcBlacklist: [vpc-1, !Ref VpcParam]\n  SourceVpcWhitelist: [vpce-1]'],
 ];
 
 describe('schema check: translated diagnostics', () => {
@@ -87,8 +101,9 @@ Resources:
     expect(checkSchema(template).map((d) => `${d.code} ${d.path} ${d.resource ?? '-'}`)).toEqual([
       'schema/unknown-property /Globals/Api/Auth/Bad -',
       'schema/wrong-type /Globals/ApiAuthorizer/ReauthorizeEverySeconds -',
-      'schema/wrong-type /Resources/Fn/Properties/Events/Get/Properties/Auth/Authorizer Fn',
+      // the APIs' and shared authorizers' own Auth before the events that use them
       'schema/wrong-type /Resources/Shared/Properties/UserPool Shared',
+      'schema/wrong-type /Resources/Fn/Properties/Events/Get/Properties/Auth/Authorizer Fn',
     ]);
   });
 

@@ -77,6 +77,12 @@ export const RULE_CODES = {
     example: 'Events:\n  Get:\n    Type: Api\n    Properties:\n      Path: /\n      Method: get\n      Auth:\n        Authorizer: MyLambdaAuth\n        AuthorizationScopes: [email]',
     fix: 'Use a Cognito user pool authorizer for the scopes, or check the scopes in your Lambda authorizer and remove AuthorizationScopes.',
   },
+  'rules/scopes-without-authorizer': {
+    severity: 'error',
+    summary: "An event sets AuthorizationScopes but no Authorizer; SAM refuses it (the API's DefaultAuthorizer would apply its own scopes, not the event's).",
+    example: 'Events:\n  Get:\n    Type: Api\n    Properties:\n      Path: /\n      Method: get\n      Auth:\n        AuthorizationScopes: [orders/read]',
+    fix: "Add Authorizer: <your Cognito authorizer> next to the scopes in the event's Auth, or put the scopes on the authorizer (Auth.Authorizers.<name>.AuthorizationScopes).",
+  },
   'rules/reference-missing': {
     severity: 'error',
     summary: 'FunctionArn or UserPoolArn refers (Ref, GetAtt, Sub) to a resource or parameter that the template does not have.',

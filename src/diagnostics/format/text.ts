@@ -23,11 +23,14 @@ export interface TextFormatOptions {
   sourceLine?: (line: number) => string | undefined;
 }
 
+/** Codes about a key itself (a misspelt property): they point at the key, not at its value. */
+const KEY_CODES: ReadonlySet<string> = new Set(['schema/unknown-property', 'schema/ignored-property']);
+
 export function locateDiagnostic(d: Diagnostic, sourceMap?: SourceMap, template?: Json): SourceLocation | undefined {
   if (d.location) return d.location;
   if (!sourceMap) return undefined;
   const path: JsonPath = fromPointer(d.path);
-  if (isCollection(valueAt(template, path))) return sourceMap.locateKey(path) ?? sourceMap.locate(path);
+  if (KEY_CODES.has(d.code) || isCollection(valueAt(template, path))) return sourceMap.locateKey(path) ?? sourceMap.locate(path);
   return sourceMap.locate(path) ?? sourceMap.locateKey(path);
 }
 

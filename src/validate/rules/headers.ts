@@ -1,7 +1,7 @@
 import { diagnostic } from '../../diagnostics/make';
 import type { Diagnostic } from '../../diagnostics/types';
 import type { Json, JsonPath } from '../../model/json';
-import { propertyPath, resourceOf, type Rule } from './context';
+import { propertyPath, resourceOf, valueAt, type Rule } from './context';
 import { eachAuthorizer } from './caching';
 
 /** RFC 9110 §5.1: a field name is a token: 1*tchar. */
@@ -25,7 +25,11 @@ export const forbiddenHeader: Rule = {
       const header = a.kind === 'cognito' ? a.header : a.identity.header;
       if (header !== undefined) report(header, propertyPath(ctx.template, a, [['Identity', 'Header'], ['RequestHeader']]), a.name);
       if (a.kind === 'cognito') continue;
-      (a.identity.headers ?? []).forEach((h, i) => report(h, propertyPath(ctx.template, a, [['Identity', 'Headers', i], ['RequestHeaders', i]]), a.name));
+      (a.identity.headers ?? []).forEach((h, i) => {
+        const path = propertyPath(ctx.template, a, [['Identity', 'Headers', i], ['RequestHeaders', i]]);
+        // Headers written as one string (not a list) is the schema check's wrong-type finding, not a header name.
+        if (valueAt(ctx.template, path) === h) report(h, path, a.name);
+      });
     }
     return out;
   },

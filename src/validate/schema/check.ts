@@ -43,29 +43,27 @@ export function checkSchema(template: JsonObject): Diagnostic[] {
 
   const resources = template.Resources;
   if (!isObject(resources)) return out;
+  // The APIs' own Auth first, then the events that use it: an event's problem often follows from its API's
+  // (an event naming an authorizer of an Authorizers block that is not a map), and SAM reports the API's.
   for (const [id, resource] of Object.entries(resources)) {
     if (!isObject(resource)) continue;
     const properties = resource.Properties;
-    switch (resource.Type) {
-      case 'AWS::Serverless::Api':
-        if (isObject(properties)) run('apiAuth', properties.Auth, ['Resources', id, 'Properties', 'Auth'], 'Auth', id);
-        break;
-      case 'AWS::Serverless::Function':
-      case 'AWS::Serverless::StateMachine': {
-        const events = isObject(properties) ? properties.Events : undefined;
-        if (!isObject(events)) break;
-        for (const [name, event] of Object.entries(events)) {
-          if (!isObject(event) || event.Type !== 'Api' || !isObject(event.Properties)) continue;
-          const path = ['Resources', id, 'Properties', 'Events', name, 'Properties', 'Auth'];
-          run('eventAuth', event.Properties.Auth, path, `Events.${name}.Auth`, id);
-        }
-        break;
-      }
-      case 'AWS::Serverless::ApiAuthorizer':
-        run('apiAuthorizer', properties, ['Resources', id, 'Properties'], 'Properties', id);
-        break;
-      default:
-        break;
+    if (resource.Type === 'AWS::Serverless::Api' && isObject(properties)) {
+      run('apiAuth', properties.Auth, ['Resources', id, 'Properties', 'Auth'], 'Auth', id);
+    } else if (resource.Type === 'AWS::Serverless::ApiAuthorizer') {
+      run('apiAuthorizer', properties, ['Resources', id, 'Properties'], 'Properties', id);
+    }
+  }
+  for (const [id, resource] of Object.entries(resources)) {
+    if (!isObject(resource)) continue;
+    if (resource.Type !== 'AWS::Serverless::Function' && resource.Type !== 'AWS::Serverless::StateMachine') continue;
+    const properties = resource.Properties;
+    const events = isObject(properties) ? properties.Events : undefined;
+    if (!isObject(events)) continue;
+    for (const [name, event] of Object.entries(events)) {
+      if (!isObject(event) || event.Type !== 'Api' || !isObject(event.Properties)) continue;
+      const path = ['Resources', id, 'Properties', 'Events', name, 'Properties', 'Auth'];
+      run('eventAuth', event.Properties.Auth, path, `Events.${name}.Auth`, id);
     }
   }
   return out;

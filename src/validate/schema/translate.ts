@@ -23,7 +23,7 @@ const VALUE_KEYWORDS = new Set(['maximum', 'minimum', 'exclusiveMaximum', 'exclu
  * worded from the schema's annotations (`x-expect`, `x-name`, `x-needs`). No ajv text reaches a user.
  */
 export function translateSchemaErrors(errors: readonly SchemaError[], target: SchemaTarget): Diagnostic[] {
-  const kept = dropBranchErrors(errors);
+  const kept = unknownBeforeMissing(dropBranchErrors(errors));
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const { error, branchKeywords } of kept) {
@@ -85,6 +85,17 @@ function dropBranchErrors(errors: readonly SchemaError[]): KeptError[] {
   return kept;
 }
 
+/**
+ * A misspelt property is reported twice by a schema: unknown (`CreateUP`) and the one it was meant to be as
+ * missing (`CreateUsagePlan`). The unknown key is what the user wrote and what SAM names ("Invalid property"),
+ * so it comes first in each object.
+ */
+function unknownBeforeMissing(kept: KeptError[]): KeptError[] {
+  const unknownAt = new Set(kept.filter((k) => k.error.keyword === 'additionalProperties').map((k) => k.error.instancePath));
+  const isDeferred = (k: KeptError) => k.error.keyword === 'required' && unknownAt.has(k.error.instancePath);
+  return [...kept.filter((k) => !isDeferred(k)), ...kept.filter(isDeferred)];
+}
+
 function isAtOrBelow(path: string, ancestor: string): boolean {
   return path === ancestor || path.startsWith(ancestor + '/');
 }
@@ -97,13 +108,20 @@ function toDiagnostic(error: SchemaError, branchKeywords: Set<string>, target: S
   const expect = typeof parent['x-expect'] === 'string' ? parent['x-expect'] : undefined;
   const make = (code: DiagnosticCode, message: string, at: JsonPath = path) => diagnostic(code, message, at, target.resource);
   const found = describeValue(error.data);
+  // An item of the wrong kind where the list itself is the mistake (`Authorizers` written as a list of maps,
+  // `SourceVpcBlacklist` holding an intrinsic): name the list and what it must be, as SAM does; point at the item.
+  const wrongItem = (listExpect: string) => {
+    const index = segments[segments.length - 1];
+    const list = '`' + dotted(target.label, segments.slice(0, -1)) + '`';
+    return make('schema/wrong-type', `${list} must be ${listExpect}; found a list whose item [${index}] is ${found}.`);
+  };
 
   switch (error.keyword) {
     case 'additionalProperties': {
       const name = String(error.params.additionalProperty);
       const known = isObject(parent.properties) ? Object.keys(parent.properties) : [];
       const where = typeof parent['x-name'] === 'string' ? parent['x-name'] : dotted(target.label, segments);
-      const guess = closest(name, known);
+      const guess = closest(name, known) ?? missingWithPrefix(name, parent.required, error.data);
       const hint = guess ? ` Did you mean \`${guess}\`?` : ` Known properties: ${known.join(', ')}.`;
       // SAM reads authorizers, Identity, event Auth and ResourcePolicy key by key and drops the rest silently.
       if (parent['x-unknown'] === 'ignored') {
@@ -119,11 +137,13 @@ function toDiagnostic(error: SchemaError, branchKeywords: Set<string>, target: S
         return make('schema/missing-property', `${subject} needs one of ${parent['x-needs']}.`);
       }
       const valueProblem = [...branchKeywords].some((k) => VALUE_KEYWORDS.has(k));
+      if (!valueProblem && typeof parent['x-expect-parent'] === 'string') return wrongItem(parent['x-expect-parent']);
       return make(valueProblem ? 'schema/invalid-value' : 'schema/wrong-type', `${subject} must be ${expect ?? 'a different kind of value'}; found ${found}.`);
     }
     case 'not':
       return make('schema/invalid-value', `${subject} must be ${expect ?? 'a different value'}; found ${found}.`);
     case 'type':
+      if (typeof parent['x-expect-parent'] === 'string') return wrongItem(parent['x-expect-parent']);
       return make('schema/wrong-type', `${subject} must be ${expect ?? typeName(error.params.type)}; found ${found}.`);
     case 'enum':
     case 'const': {
@@ -147,6 +167,13 @@ function toDiagnostic(error: SchemaError, branchKeywords: Set<string>, target: S
     default:
       return make('schema/invalid', `${subject} is not valid here; it must be ${expect ?? 'what the schema describes'}.`);
   }
+}
+
+/** A required property missing from `data` that starts like the unknown `name` (`CreateUP` → `CreateUsagePlan`). */
+function missingWithPrefix(name: string, required: unknown, data: unknown): string | undefined {
+  if (!Array.isArray(required) || !isObject(data)) return undefined;
+  const prefix = name.slice(0, Math.max(4, Math.ceil(name.length / 2))).toLowerCase();
+  return required.find((r): r is string => typeof r === 'string' && !(r in data) && r.toLowerCase().startsWith(prefix));
 }
 
 /** `Auth` + ['Authorizers', 'A', 'Identity', 'Headers', '1'] → `Auth.Authorizers.A.Identity.Headers[1]`. */
