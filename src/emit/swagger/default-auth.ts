@@ -19,11 +19,15 @@ function existingSecurity(def: JsonObject, path: string, method: string, where: 
   if (!Array.isArray(existing)) {
     rejectDefinition(`Type of security for path ${path} method ${method} must be a list`, where, ['paths', path, method, 'security']);
   }
-  for (const entry of existing) {
+  existing.forEach((entry, i) => {
     if (!isObject(entry)) {
-      rejectDefinition(`${pyRepr(entry)} in Security for path ${path} method ${method} is not a valid dictionary.`, where, ['paths', path, method, 'security']);
+      rejectDefinition(
+        `${pyRepr(entry)} in Security for path ${path} method ${method} is not a valid dictionary: each security requirement maps a security scheme name to its scopes, e.g. - MyAuthorizer: [].`,
+        where,
+        ['paths', path, method, 'security', i],
+      );
     }
-  }
+  });
   return existing as JsonObject[];
 }
 

@@ -24,7 +24,7 @@ export function makeConditional(condition: Json, value: Json): JsonObject {
 export function conditionalContents(item: Json | undefined, where: DocWhere, subPath: (string | number)[]): Json[] {
   if (isObject(item) && 'Fn::If' in item) {
     const args = item['Fn::If'];
-    if (!Array.isArray(args)) rejectDefinition('Value of Fn::If must be a list.', where, subPath);
+    if (!Array.isArray(args)) rejectDefinition('Value of Fn::If must be a list.', where, [...subPath, 'Fn::If']);
     return args.slice(1).filter((c) => !isNoValue(c));
   }
   return item === undefined ? [null] : [item];
