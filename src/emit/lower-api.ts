@@ -197,8 +197,11 @@ export function lowerApi(api: RestApi, ctx: LowerContext): LoweredApi {
     const cors = props.Cors;
     editorStep(doc, where, () => addCors(doc, cors, where, [...propsPath, 'Cors']));
   }
+  // SAM's _add_auth and _add_models end with the OpenAPI 3 post-processing, and the RestApi runs it once more.
+  let openApiVersion: Json | undefined = props.OpenApiVersion;
   if (isObject(props.Auth) && Object.keys(props.Auth).length > 0) {
     editorStep(doc, where, () => addApiAuth(api, doc, where, stageName ?? null));
+    openApiVersion = openApiPostprocess(doc, openApiVersion, where);
   }
   if (props.GatewayResponses) {
     const responses = props.GatewayResponses;
@@ -211,13 +214,14 @@ export function lowerApi(api: RestApi, ctx: LowerContext): LoweredApi {
   if (isObject(props.Models) && Object.keys(props.Models).length > 0) {
     const models = props.Models;
     editorStep(doc, where, () => addModels(doc, models, where, [...propsPath, 'Models']));
+    openApiVersion = openApiPostprocess(doc, openApiVersion, where);
   }
   if (props.FailOnWarnings === undefined) {
     // nothing: SAM only writes FailOnWarnings when truthy
   }
-  openApiPostprocess(doc, props.OpenApiVersion, where);
   const disable = props.DisableExecuteApiEndpoint;
   if (disable !== undefined && disable !== null) editorStep(doc, where, () => addDisableExecuteApiEndpoint(doc, disable));
+  openApiPostprocess(doc, openApiVersion, where);
 
   // D
   const resources: [string, JsonObject][] = [];

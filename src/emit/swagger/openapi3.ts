@@ -26,13 +26,13 @@ export function openApiPostprocess(doc: JsonObject, openApiVersion: Json | undef
     const components = nonEmpty(doc.components) && isObject(doc.components) ? doc.components : {};
     components.securitySchemes = doc.securityDefinitions;
     doc.components = components;
-    delete doc.securityDefinitions;
+    where.prov.deleteKey(doc, 'securityDefinitions');
   }
   if (nonEmpty(doc.definitions)) {
     const components = nonEmpty(doc.components) && isObject(doc.components) ? doc.components : {};
     components.schemas = doc.definitions;
     doc.components = components;
-    delete doc.definitions;
+    where.prov.deleteKey(doc, 'definitions');
   }
   const paths = doc.paths;
   if (nonEmpty(paths)) {
@@ -42,16 +42,16 @@ export function openApiPostprocess(doc: JsonObject, openApiVersion: Json | undef
       const options = item.options;
       if (!nonEmpty(options)) continue;
       if (!isObject(options)) rejectDefinition(`Value of options method for path ${path} must be a dictionary according to Swagger spec.`, where, ['paths', path, 'options']);
-      delete options.produces;
-      delete options.consumes;
+      where.prov.deleteKey(options, 'produces');
+      where.prov.deleteKey(options, 'consumes');
       const responses = options.responses;
       const ok = isObject(responses) ? responses['200'] : undefined;
       const headers = isObject(ok) ? ok.headers : undefined;
       if (!nonEmpty(headers) || !isObject(ok)) continue;
       if (!isObject(headers)) rejectDefinition(`Value of response's headers in options method for path ${path} must be a dictionary according to Swagger spec.`, where, ['paths', path, 'options']);
-      const wrapped: JsonObject = {};
-      for (const [name, value] of Object.entries(headers)) wrapped[name] = { schema: value };
-      ok.headers = wrapped;
+      // Each header's value is replaced in place by a new `{schema: value}`; SAM runs this pass once per
+      // editing step that ends with it (Auth, Models, then the RestApi), so CORS headers nest as often.
+      for (const [name, value] of Object.entries(headers)) headers[name] = { schema: value };
     }
   }
   return version;
