@@ -9,7 +9,9 @@ import { addLambdaIntegration, addStateMachineIntegration, lambdaIntegrationUri 
 import { addAuthToMethod, checkEventAuth } from './swagger/method-auth';
 import { hasIntegration, normalizeMethod } from './swagger/paths';
 import { openEditor } from './swagger/editor-session';
+import { addRequestModel, addRequestParameters, type RequestInput } from './swagger/request-model';
 import { Py27Keys } from './deployment-hash/index';
+import { mergeGeneratedMethod, swaggerSkeleton } from './merge-definitions';
 
 /**
  * SAM holds each resource's `Events` in a Py27Dict, so it visits them in Python 2.7 dict order: the order
@@ -120,11 +122,13 @@ export interface EventsInput {
   stageSuffix: string;
   /** Whether events write their integration into the definition (SAM-managed or MergeDefinitions). */
   writesDefinition: boolean;
+  /** MergeDefinitions: each event writes into a fresh skeleton whose method is then merged into `doc`. */
+  mergeDefinitions?: boolean;
 }
 
 /** Applies every event of the API to `doc` (in place) and returns the resources the events make. */
 export function applyEvents(input: EventsInput): EventOutput {
-  const { api, resources, doc, where } = input;
+  const { api, resources, where } = input;
   const out: [string, JsonObject][] = [];
   const apiAuth = isObject(api.properties.Auth) ? api.properties.Auth : undefined;
   for (const route of samEventOrder(api.routes, resources)) {
@@ -143,7 +147,12 @@ export function applyEvents(input: EventsInput): EventOutput {
     }
     const roleId = stateMachineEventRoleId(route.owner, route.eventName);
     if (!isFunction) out.push([roleId, stateMachineRole(route, owner, roleId)]);
-    if (!input.writesDefinition) continue;
+    if (!input.writesDefinition) {
+      // A user DefinitionBody takes only the Auth of an event that says OverrideApiAuth.
+      if (isFunction) addOverrideApiAuth(input.doc, route, api, input.stageSuffix, where);
+      continue;
+    }
+    const doc = input.mergeDefinitions ? swaggerSkeleton(where) : input.doc;
 
     if (hasIntegration(doc, path, normalizeMethod(method), where)) {
       reject('sam/invalid-event', `Event with id [${route.eventName}] is invalid. API method "${method}" defined multiple times for path "${path}".`, route.path, route.owner);
@@ -160,36 +169,71 @@ export function applyEvents(input: EventsInput): EventOutput {
     } else {
       addStateMachineIntegration(doc, { path, method, stateMachineId: route.owner, roleId, condition }, where);
     }
-    if (Object.keys(eventAuth).length > 0) {
-      const authInput = {
-        eventAuth,
-        apiAuth,
-        path,
-        method,
-        owner: route.owner,
-        eventName: route.eventName,
-        authPath: [...route.path, 'Properties', 'Auth'],
-      };
-      checkEventAuth(authInput);
-      if (eventAuth.Authorizer || (eventAuth.ApiKeyRequired !== undefined && eventAuth.ApiKeyRequired !== null)) {
-        addAuthToMethod(doc, authInput, where);
-      }
-      if (eventAuth.ResourcePolicy) {
-        const result = addEventResourcePolicy({
-          policy: doc['x-amazon-apigateway-policy'],
-          resourcePolicy: eventAuth.ResourcePolicy,
-          path,
-          pathItem: (doc.paths as JsonObject)[path],
-          // SAM's state machine Api event on an explicit API has no stage (`__Stage__: None`).
-          stage: isFunction || api.implicit ? input.stageSuffix : null,
-          location: { path: [...route.path, 'Properties', 'Auth', 'ResourcePolicy'], resource: route.owner },
-          marks: { prov: where.prov, stageFromTemplate: !api.implicit },
-        });
-        stopOnError(result.diagnostics);
-        if (result.policy !== undefined) doc['x-amazon-apigateway-policy'] = result.policy;
-      }
-    }
+    if (Object.keys(eventAuth).length > 0) addEventAuth(doc, route, eventAuth, api, isFunction || api.implicit ? input.stageSuffix : null, where);
+    addEventRequestShape(doc, route, api, path, method, where);
     closeEditor();
+    if (input.mergeDefinitions) {
+      mergeGeneratedMethod({ body: input.doc, generated: doc, path, method, apiId: api.logicalId, bodyPath: where.path }, where);
+    }
   }
   return { resources: out };
+}
+
+/** The event's RequestModel (checked against the API's Models) and RequestParameters, after its Auth. */
+function addEventRequestShape(doc: JsonObject, route: Route, api: RestApi, path: string, method: string, where: DocWhere): void {
+  const input: RequestInput = { path, method, owner: route.owner, eventName: route.eventName, eventPath: route.path };
+  const model = route.properties.RequestModel;
+  if (model !== undefined && model !== null && !(isObject(model) && Object.keys(model).length === 0)) addRequestModel(doc, model, api.properties.Models, input, where);
+  const parameters = route.properties.RequestParameters;
+  if (parameters !== undefined && parameters !== null) addRequestParameters(doc, parameters, input, where);
+}
+
+/**
+ * SAM's add_auth_to_swagger for one event: its checks, its Authorizer / ApiKeyRequired on the method and its
+ * ResourcePolicy. `stage` is the `__Stage__` of policy resources (SAM's state machine Api event on an explicit
+ * API has none).
+ */
+function addEventAuth(doc: JsonObject, route: Route, eventAuth: JsonObject, api: RestApi, stage: string | null, where: DocWhere): void {
+  const path = String(route.routePath);
+  const method = String(route.method).toLowerCase();
+  const authInput = {
+    eventAuth,
+    apiAuth: isObject(api.properties.Auth) ? api.properties.Auth : undefined,
+    path,
+    method,
+    owner: route.owner,
+    eventName: route.eventName,
+    authPath: [...route.path, 'Properties', 'Auth'],
+  };
+  checkEventAuth(authInput);
+  if (eventAuth.Authorizer || (eventAuth.ApiKeyRequired !== undefined && eventAuth.ApiKeyRequired !== null)) {
+    addAuthToMethod(doc, authInput, where);
+  }
+  if (eventAuth.ResourcePolicy) {
+    const result = addEventResourcePolicy({
+      policy: doc['x-amazon-apigateway-policy'],
+      resourcePolicy: eventAuth.ResourcePolicy,
+      path,
+      pathItem: (doc.paths as JsonObject)[path],
+      stage,
+      location: { path: [...route.path, 'Properties', 'Auth', 'ResourcePolicy'], resource: route.owner },
+      marks: { prov: where.prov, stageFromTemplate: !api.implicit },
+    });
+    stopOnError(result.diagnostics);
+    if (result.policy !== undefined) doc['x-amazon-apigateway-policy'] = result.policy;
+  }
+}
+
+/**
+ * An event on an API with the user's own DefinitionBody leaves the body alone, unless its Auth says
+ * `OverrideApiAuth: true`: then SAM applies that Auth to the user's method in an editor session of its own,
+ * when the function is translated (before the API's DefaultAuthorizer, which keeps what the event set).
+ */
+function addOverrideApiAuth(doc: JsonObject, route: Route, api: RestApi, stage: string, where: DocWhere): void {
+  const eventAuth = route.properties.Auth;
+  if (!isObject(eventAuth) || !eventAuth.OverrideApiAuth) return;
+  if (typeof route.routePath !== 'string' || typeof route.method !== 'string') return;
+  const closeEditor = openEditor(doc, where);
+  addEventAuth(doc, route, eventAuth, api, stage, where);
+  closeEditor();
 }

@@ -168,9 +168,6 @@ export function lowerApi(api: RestApi, ctx: LowerContext): LoweredApi {
     if (auth) reject('sam/invalid-api', "Auth works only with inline Swagger specified in 'DefinitionBody' property.", [...propsPath, 'DefinitionUri'], id);
     reject('sam/unsupported-property', "An API whose events carry Auth needs an inline 'DefinitionBody'; 'DefinitionUri' cannot be edited.", [...propsPath, 'DefinitionUri'], id);
   }
-  if (props.MergeDefinitions) {
-    reject('sam/unsupported-property', "Property 'MergeDefinitions' is not supported by sam-auth yet.", [...propsPath, 'MergeDefinitions'], id);
-  }
   if (props.OpenApiVersion !== undefined && !/^[2-3](\.\d)(\.\d)?$/.test(pyStr(props.OpenApiVersion))) {
     reject('sam/invalid-api', "The OpenApiVersion value must be of the format '3.0.0'.", [...propsPath, 'OpenApiVersion'], id);
   }
@@ -190,7 +187,17 @@ export function lowerApi(api: RestApi, ctx: LowerContext): LoweredApi {
   if (isObject(props.Auth) || props.Auth === undefined || props.Auth === null) {
     // SAM checks the API's Auth is a map before an event uses it.
   }
-  const events = applyEvents({ api, resources: ctx.resources, doc, where, stageSuffix, writesDefinition: Boolean(api.managedDefinition) });
+  // With MergeDefinitions, SAM writes each event into a skeleton and merges its method into the body.
+  const mergeDefinitions = Boolean(props.MergeDefinitions);
+  const events = applyEvents({
+    api,
+    resources: ctx.resources,
+    doc,
+    where,
+    stageSuffix,
+    writesDefinition: Boolean(api.managedDefinition) || mergeDefinitions,
+    mergeDefinitions,
+  });
   // C
   if (props.Cors) {
     if (!isValidDefinition(doc)) reject('sam/invalid-api', "Unable to add Cors configuration because 'DefinitionBody' does not contain a valid Swagger definition.", [...propsPath, 'Cors'], id);

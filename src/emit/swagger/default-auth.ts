@@ -15,7 +15,8 @@ function pyRepr(value: Json): string {
 }
 
 function existingSecurity(def: JsonObject, path: string, method: string, where: DocWhere): JsonObject[] {
-  const existing = def.security ?? [];
+  // SAM reads `method.get('security', [])`: a `security:` key left empty (null) is not a list.
+  const existing = 'security' in def ? def.security : [];
   if (!Array.isArray(existing)) {
     rejectDefinition(`Type of security for path ${path} method ${method} must be a list`, where, ['paths', path, method, 'security']);
   }

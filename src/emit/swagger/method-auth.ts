@@ -89,7 +89,8 @@ export function checkEventAuth(input: EventAuthInput): void {
 }
 
 function securityList(def: JsonObject, path: string, method: string, where: DocWhere): JsonObject[] {
-  const existing = def.security ?? [];
+  // SAM reads `method.get('security', [])`: a `security:` key left empty (null) is not a list.
+  const existing = 'security' in def ? def.security : [];
   if (!Array.isArray(existing)) {
     reject('sam/invalid-definition', `Type of security for path ${path} method ${method} must be a list`, [...where.path, 'paths', path, method, 'security'], where.resource);
   }

@@ -20,7 +20,10 @@ function nonEmpty(value: Json | undefined): boolean {
 export function openApiPostprocess(doc: JsonObject, openApiVersion: Json | undefined, where: DocWhere): Json | undefined {
   if (doc.swagger !== undefined && doc.swagger !== null) return openApiVersion;
   let version = openApiVersion;
-  if (doc.openapi !== undefined && doc.openapi !== null && (version === undefined || version === null)) version = doc.openapi;
+  // The body's own `openapi` wins over OpenApiVersion: SAM's behaviour with all its feature toggles on (the
+  // case feature_toggle_api_open_api_version_override: `OpenApiVersion: '2.0'` on an `openapi: 3.0.2` body still
+  // moves securityDefinitions to components.securitySchemes). Only the Deployment hash keeps OpenApiVersion.
+  if (doc.openapi !== undefined && doc.openapi !== null) version = doc.openapi;
   if (!version || !isOpenApi3(version)) return version;
   if (nonEmpty(doc.securityDefinitions)) {
     const components = nonEmpty(doc.components) && isObject(doc.components) ? doc.components : {};
