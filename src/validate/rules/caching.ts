@@ -79,7 +79,9 @@ export const requestIdentity: Rule = {
       if (a.kind !== 'lambda-request') continue;
       if (cachingOn(a) && !hasIdentitySource(a)) {
         const path = propertyPath(ctx.template, a, [['Identity'], ['RequestHeaders'], ['ReauthorizeEverySeconds']]);
-        out.push(diagnostic('rules/request-identity-missing', `REQUEST authorizer \`${a.name}\` caches policies (TTL ${a.identity.reauthorizeEvery === undefined ? `${TTL_DEFAULT} by default` : 'not 0'}) but has no identity source, so API Gateway answers 401 without calling it. List Headers, QueryStrings, StageVariables or Context, or set ReauthorizeEvery: 0.`, path, resourceOf(path)));
+        const ttl = a.identity.reauthorizeEvery;
+        const ttlText = ttl === undefined ? `${TTL_DEFAULT} by default` : typeof ttl === 'number' || typeof ttl === 'string' ? `${ttl}` : 'not 0';
+        out.push(diagnostic('rules/request-identity-missing', `REQUEST authorizer \`${a.name}\` must specify Identity with at least one of Headers, QueryStrings, StageVariables or Context: it caches policies (TTL ${ttlText}) keyed by them, and with none API Gateway answers 401 without calling it. List one, or set ReauthorizeEvery: 0.`, path, resourceOf(path)));
       }
       if (a.identity.validationExpression !== undefined) {
         const path = propertyPath(ctx.template, a, [['Identity', 'ValidationExpression'], ['RequestHeaderValidationExpression']]);
