@@ -38,8 +38,11 @@ const INVALID: [string, string, string[]][] = [
   ['SourceVpcWhitelist not a list', 'ResourcePolicy:\n  SourceVpcWhitelist: vpc-1', [
     `error schema/wrong-type ${A}/ResourcePolicy/SourceVpcWhitelist: \`Auth.ResourcePolicy.SourceVpcWhitelist\` must be a list of strings (use IntrinsicVpcWhitelist for values that use intrinsic functions); found "vpc-1".`,
   ]],
-  ['a misspelt required property: the unknown key first, with the guess', 'UsagePlan:\n  CreateUP: NONE', [
+  ['a misspelt required property: the unknown key with its guess, not the guess as missing too', 'UsagePlan:\n  CreateUP: NONE', [
     `error schema/unknown-property ${A}/UsagePlan/CreateUP: Unknown property \`CreateUP\` in UsagePlan. Did you mean \`CreateUsagePlan\`?`,
+  ]],
+  ['an unknown key that guesses no missing property: both, the unknown first', 'UsagePlan:\n  Quota: {Limit: 1, Period: DAY}\n  Bogus: 1', [
+    `error schema/unknown-property ${A}/UsagePlan/Bogus: Unknown property \`Bogus\` in UsagePlan. Known properties: CreateUsagePlan, Description, Quota, Tags, Throttle, UsagePlanName.`,
     `error schema/missing-property ${A}/UsagePlan: \`Auth.UsagePlan\` needs \`CreateUsagePlan\`.`,
   ]],
   ['RFC InvokeWithCredentials refuses CALLER_CREDENTIALS', 'Authorizers:\n  A:\n    FunctionArn: x\n    InvokeWithCredentials: CALLER_CREDENTIALS', [

@@ -88,12 +88,23 @@ function dropBranchErrors(errors: readonly SchemaError[]): KeptError[] {
 /**
  * A misspelt property is reported twice by a schema: unknown (`CreateUP`) and the one it was meant to be as
  * missing (`CreateUsagePlan`). The unknown key is what the user wrote and what SAM names ("Invalid property"),
- * so it comes first in each object.
+ * and its "Did you mean" names the missing one: that one is dropped; other missing ones come after it.
  */
 function unknownBeforeMissing(kept: KeptError[]): KeptError[] {
-  const unknownAt = new Set(kept.filter((k) => k.error.keyword === 'additionalProperties').map((k) => k.error.instancePath));
-  const isDeferred = (k: KeptError) => k.error.keyword === 'required' && unknownAt.has(k.error.instancePath);
-  return [...kept.filter((k) => !isDeferred(k)), ...kept.filter(isDeferred)];
+  const unknown = kept.filter((k) => k.error.keyword === 'additionalProperties');
+  const guessed = new Set(unknown.map((k) => `${k.error.instancePath}\u0000${guessFor(k.error) ?? ''}`));
+  const unknownAt = new Set(unknown.map((k) => k.error.instancePath));
+  const isMissing = (k: KeptError) => k.error.keyword === 'required' && unknownAt.has(k.error.instancePath);
+  const isGuessed = (k: KeptError) => isMissing(k) && guessed.has(`${k.error.instancePath}\u0000${String(k.error.params.missingProperty)}`);
+  return [...kept.filter((k) => !isMissing(k)), ...kept.filter((k) => isMissing(k) && !isGuessed(k))];
+}
+
+/** The property an unknown key was probably meant to be: a known one spelt alike, or a missing required one it starts like. */
+function guessFor(error: SchemaError): string | undefined {
+  const parent = isObject(error.parentSchema) ? error.parentSchema : {};
+  const name = String(error.params.additionalProperty);
+  const known = isObject(parent.properties) ? Object.keys(parent.properties) : [];
+  return closest(name, known) ?? missingWithPrefix(name, parent.required, error.data);
 }
 
 function isAtOrBelow(path: string, ancestor: string): boolean {
@@ -121,7 +132,7 @@ function toDiagnostic(error: SchemaError, branchKeywords: Set<string>, target: S
       const name = String(error.params.additionalProperty);
       const known = isObject(parent.properties) ? Object.keys(parent.properties) : [];
       const where = typeof parent['x-name'] === 'string' ? parent['x-name'] : dotted(target.label, segments);
-      const guess = closest(name, known) ?? missingWithPrefix(name, parent.required, error.data);
+      const guess = guessFor(error);
       const hint = guess ? ` Did you mean \`${guess}\`?` : ` Known properties: ${known.join(', ')}.`;
       // SAM reads authorizers, Identity, event Auth and ResourcePolicy key by key and drops the rest silently.
       if (parent['x-unknown'] === 'ignored') {
