@@ -15,16 +15,57 @@ import { mergeGeneratedMethod, swaggerSkeleton } from './merge-definitions';
 
 /**
  * SAM holds each resource's `Events` in a Py27Dict, so it visits them in Python 2.7 dict order: the order
- * that fixes which method a path gets first (and so the Deployment hash).
+ * that fixes which method a path gets first (and so the Deployment hash). Two passes see two orders:
+ *   - 'plugin': the implicit API plugin copies the Api events into a new Py27Dict (`_get_api_events`, in
+ *     `Events` order) and adds their paths in that dict's order;
+ *   - 'translate': it then writes them back (`Events.update(api_events)`, a merge that may grow the table),
+ *     and the resource's translation visits `Events` in the order that leaves.
  */
-export function py27EventOrder(routes: Route[], resources: JsonObject): Route[] {
-  const owners = [...new Set(routes.map((r) => r.owner))];
+export function py27EventOrder(routes: Route[], resources: JsonObject, pass: 'plugin' | 'translate' = 'plugin'): Route[] {
+  const resourceOrder = py27ResourceOrder(resources, pass);
+  const owners = [...new Set(routes.map((r) => r.owner))].sort((a, b) => resourceOrder.indexOf(a) - resourceOrder.indexOf(b));
   return owners.flatMap((owner) => {
     const resource = resources[owner];
     const events = isObject(resource) && isObject(resource.Properties) && isObject(resource.Properties.Events) ? resource.Properties.Events : {};
-    const order = Py27Keys.of(Object.keys(events)).keys();
+    const table = Py27Keys.of(Object.keys(events));
+    const apiEvents = table.keys().filter((name) => {
+      const event = events[name];
+      return isObject(event) && event.Type === 'Api';
+    });
+    const pluginOrder = Py27Keys.of(apiEvents).keys();
+    table.merge(pluginOrder);
+    const order = pass === 'plugin' ? pluginOrder : table.keys();
     return routes.filter((r) => r.owner === owner).sort((a, b) => order.indexOf(a.eventName) - order.indexOf(b.eventName));
   });
+}
+
+/** Whether any function or state machine has an event of `type` without `idProperty` (SAM's implicit API). */
+function hasImplicitEvent(resources: JsonObject, type: string, idProperty: string): boolean {
+  return Object.values(resources).some((resource) => {
+    if (!isObject(resource) || !isObject(resource.Properties) || !isObject(resource.Properties.Events)) return false;
+    if (resource.Type !== 'AWS::Serverless::Function' && resource.Type !== 'AWS::Serverless::StateMachine') return false;
+    return Object.values(resource.Properties.Events).some(
+      (event) => isObject(event) && event.Type === type && !(isObject(event.Properties) && event.Properties[idProperty] !== undefined),
+    );
+  });
+}
+
+/**
+ * `Resources` is a Py27Dict too, and SAM visits functions and state machines in its 2.7 order. The implicit API
+ * plugins change that table first: the REST one adds `ServerlessRestApi` before it walks the resources (the
+ * 'plugin' pass) and deletes it afterwards when no event used it; the HTTP one then does the same with
+ * `ServerlessHttpApi`; the translation ('translate' pass) sees what is left.
+ */
+function py27ResourceOrder(resources: JsonObject, pass: 'plugin' | 'translate'): string[] {
+  const table = Py27Keys.of(Object.keys(resources));
+  const temporary = (id: string, used: boolean): void => {
+    if (id in resources) return;
+    table.add(id);
+    if (pass === 'translate' && !used) table.remove(id);
+  };
+  temporary('ServerlessRestApi', hasImplicitEvent(resources, 'Api', 'RestApiId'));
+  if (pass === 'translate') temporary('ServerlessHttpApi', hasImplicitEvent(resources, 'HttpApi', 'ApiId'));
+  return table.keys();
 }
 
 export interface EventOutput {
@@ -33,7 +74,7 @@ export interface EventOutput {
 
 /** SAM translates functions first (events sorted by Path), then state machines (events as written). */
 export function samEventOrder(routes: Route[], resources: JsonObject): Route[] {
-  const ordered = py27EventOrder(routes, resources);
+  const ordered = py27EventOrder(routes, resources, 'translate');
   const functions = ordered.filter((r) => r.ownerType === 'AWS::Serverless::Function');
   const machines = ordered.filter((r) => r.ownerType === 'AWS::Serverless::StateMachine');
   const owners = [...new Set(functions.map((r) => r.owner))];

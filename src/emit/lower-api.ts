@@ -108,11 +108,11 @@ function startDefinition(api: RestApi, ctx: LowerContext, where: DocWhere): { do
   for (const [path, list] of byPath) {
     if (list.includes(null)) continue;
     const distinct = [...new Set(list as string[])];
-    if (distinct.length === 1) paths[path] = makeConditional(distinct[0], paths[path]);
+    if (distinct.length === 1) paths[path] = makeConditional(distinct[0], paths[path], where);
     else {
       const name = api.logicalId + path.replace(/\//g, 'SLASH').replace(/{/g, 'OB').replace(/}/g, 'CB') + 'PathCondition';
       conditions.push([name, combinedCondition(distinct)]);
-      paths[path] = makeConditional(name, paths[path]);
+      paths[path] = makeConditional(name, paths[path], where, true);
     }
   }
   samEditorPass(doc, where);

@@ -255,9 +255,10 @@ class PolicyBuilder {
       return this.error(path, `Type of '${pythonStr(accounts)}' must be a list or dictionary`);
     }
     this.setVersion();
-    const principal: JsonObject = { AWS: Array.isArray(accounts) ? accounts : [accounts] };
     // Py27Dict({"AWS": policy_list}): a merge of one key.
+    const principal: JsonObject = {};
     this.marks?.prov.merged(principal, ['AWS']);
+    principal['AWS'] = Array.isArray(accounts) ? accounts : [accounts];
     const statement: JsonObject = {
       Effect: effect,
       Action: 'execute-api:Invoke',

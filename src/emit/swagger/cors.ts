@@ -23,9 +23,21 @@ function allowedMethodsFor(item: JsonObject): string {
   return [...new Set(list.map((m) => m.toUpperCase()))].sort().join(',');
 }
 
-function optionsMethod(s: CorsSettings, allowMethods: Json): JsonObject {
-  const parameters: JsonObject = { 'method.response.header.Access-Control-Allow-Origin': s.AllowOrigin };
-  const headers: JsonObject = { 'Access-Control-Allow-Origin': { type: 'string' } };
+/**
+ * Which settings SAM holds as template strings (unicode to the Deployment id): every value the template gave;
+ * SAM's own default origin `'*'` and the `'GET,POST'` it formats are native.
+ */
+type FromTemplate = (field: keyof CorsSettings) => boolean;
+
+function optionsMethod(s: CorsSettings, allowMethods: Json, fromTemplate: FromTemplate, where: DocWhere): JsonObject {
+  const prov = where.prov;
+  // Py27Dict({...}) literals: merges of one key, then the optional headers one by one.
+  const parameters: JsonObject = {};
+  const headers: JsonObject = {};
+  prov.merged(parameters, ['method.response.header.Access-Control-Allow-Origin']);
+  prov.merged(headers, ['Access-Control-Allow-Origin']);
+  parameters['method.response.header.Access-Control-Allow-Origin'] = s.AllowOrigin;
+  headers['Access-Control-Allow-Origin'] = { type: 'string' };
   if (s.AllowHeaders) {
     parameters['method.response.header.Access-Control-Allow-Headers'] = s.AllowHeaders;
     headers['Access-Control-Allow-Headers'] = { type: 'string' };
@@ -42,15 +54,30 @@ function optionsMethod(s: CorsSettings, allowMethods: Json): JsonObject {
     parameters['method.response.header.Access-Control-Allow-Credentials'] = "'true'";
     headers['Access-Control-Allow-Credentials'] = { type: 'string' };
   }
+  const marked: [keyof CorsSettings, string][] = [
+    ['AllowOrigin', 'Access-Control-Allow-Origin'],
+    ['AllowHeaders', 'Access-Control-Allow-Headers'],
+    ['AllowMethods', 'Access-Control-Allow-Methods'],
+    ['MaxAge', 'Access-Control-Max-Age'],
+  ];
+  for (const [field, header] of marked) {
+    if (fromTemplate(field)) prov.unicodeValue(parameters, 'method.response.header.' + header);
+  }
+  // `{"type": "string"}` header schemas and the templates are plain dict literals.
+  for (const schema of Object.values(headers)) if (isObject(schema)) prov.plainDict(schema);
+  const requestTemplates: JsonObject = { 'application/json': '{\n  "statusCode" : 200\n}\n' };
+  const responseTemplates: JsonObject = { 'application/json': '{}\n' };
+  prov.plainDict(requestTemplates);
+  prov.plainDict(responseTemplates);
   return {
     summary: 'CORS support',
     consumes: ['application/json'],
     produces: ['application/json'],
     'x-amazon-apigateway-integration': {
       type: 'mock',
-      requestTemplates: { 'application/json': '{\n  "statusCode" : 200\n}\n' },
+      requestTemplates,
       responses: {
-        default: { statusCode: '200', responseParameters: parameters, responseTemplates: { 'application/json': '{}\n' } },
+        default: { statusCode: '200', responseParameters: parameters, responseTemplates },
       },
     },
     responses: { '200': { description: 'Default response for CORS method', headers } },
@@ -59,6 +86,9 @@ function optionsMethod(s: CorsSettings, allowMethods: Json): JsonObject {
 
 export function addCors(doc: JsonObject, cors: Json, where: DocWhere, corsPath: JsonPath): void {
   let settings: CorsSettings;
+  // A string Cors is the template's origin; in a map, each string the template gave (marked when parsed).
+  const fromTemplate: FromTemplate = (field) =>
+    typeof cors === 'string' ? field === 'AllowOrigin' : isObject(cors) && where.prov.isUnicodeValue(cors, field);
   if (typeof cors === 'string' || isIntrinsic(cors)) settings = { AllowOrigin: cors, AllowCredentials: false };
   else if (isObject(cors) && Object.keys(cors).every((k) => FIELDS.includes(k))) {
     settings = { AllowOrigin: WILDCARD, AllowCredentials: false, ...cors } as CorsSettings;
@@ -76,7 +106,7 @@ export function addCors(doc: JsonObject, cors: Json, where: DocWhere, corsPath: 
       if ('options' in item) continue;
       if (!settings.AllowOrigin) reject('sam/invalid-api', 'Invalid input. Value for AllowedOrigins is required', corsPath, where.resource);
       const allowMethods = settings.AllowMethods ? settings.AllowMethods : `'${allowedMethodsFor(item)}'`;
-      item.options = optionsMethod(settings, allowMethods);
+      item.options = optionsMethod(settings, allowMethods, (field) => fromTemplate(field) && (field !== 'AllowMethods' || Boolean(settings.AllowMethods)), where);
     }
   }
 }

@@ -36,7 +36,7 @@ function integrationCredentials(methodAuth: JsonObject, apiAuth: JsonObject): Js
 
 function wrapMethods(doc: JsonObject, path: string, method: string, condition: Json | undefined, where: DocWhere): void {
   if (condition === undefined) return;
-  for (const item of pathItems(doc, path, where)) item[method] = makeConditional(condition, item[method]);
+  for (const item of pathItems(doc, path, where)) item[method] = makeConditional(condition, item[method], where);
 }
 
 export interface LambdaIntegrationInput {
@@ -52,7 +52,7 @@ export interface LambdaIntegrationInput {
 export function addLambdaIntegration(doc: JsonObject, input: LambdaIntegrationInput, where: DocWhere): void {
   const method = normalizeMethod(input.method);
   addPath(doc, input.path, method, where);
-  const uri = input.condition !== undefined ? makeConditional(input.condition, input.uri) : input.uri;
+  const uri = input.condition !== undefined ? makeConditional(input.condition, input.uri, where) : input.uri;
   // AWS_IAM on the method, or an AWS_IAM default the event does not override, calls with credentials.
   const iam =
     input.methodAuth.Authorizer === 'AWS_IAM' ||
@@ -87,7 +87,7 @@ export function addStateMachineIntegration(doc: JsonObject, input: StateMachineI
   const method = normalizeMethod(input.method);
   addPath(doc, input.path, method, where);
   const rawUri: JsonObject = { 'Fn::Sub': 'arn:${AWS::Partition}:apigateway:${AWS::Region}:states:action/StartExecution' };
-  const uri = input.condition !== undefined ? makeConditional(input.condition, rawUri) : rawUri;
+  const uri = input.condition !== undefined ? makeConditional(input.condition, rawUri, where) : rawUri;
   // Python's json.dumps of {input, stateMachineArn}, separators ', ' and ': '.
   const template =
     '{"input": "$util.escapeJavaScript($input.json(\'$\'))", "stateMachineArn": "${' + input.stateMachineId + '}"}';

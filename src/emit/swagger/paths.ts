@@ -16,8 +16,21 @@ export function isNoValue(value: Json | undefined): boolean {
   return isObject(value) && Object.keys(value).length === 1 && value.Ref === 'AWS::NoValue';
 }
 
-export function makeConditional(condition: Json, value: Json): JsonObject {
-  return { 'Fn::If': [condition, value, { Ref: 'AWS::NoValue' }] };
+/**
+ * SAM make_conditional: `{"Fn::If": [condition, value, {"Ref": "AWS::NoValue"}]}`, plain dicts. With `where`, the
+ * Deployment id learns that; the condition is unicode (a resource's Condition from the template) unless
+ * `conditionIsNative` (a name SAM made up, like `<Api><Path>PathCondition`).
+ */
+export function makeConditional(condition: Json, value: Json, where?: DocWhere, conditionIsNative = false): JsonObject {
+  const noValue: JsonObject = { Ref: 'AWS::NoValue' };
+  const args: Json[] = [condition, value, noValue];
+  const out: JsonObject = { 'Fn::If': args };
+  if (where) {
+    where.prov.plainDict(out);
+    where.prov.plainDict(noValue);
+    if (typeof condition === 'string' && !conditionIsNative) where.prov.unicodeValue(args, 0);
+  }
+  return out;
 }
 
 /** The branches of an `Fn::If` (skipping AWS::NoValue), or the value itself. */

@@ -178,5 +178,13 @@ export function addAuthorizerDefinitions(doc: JsonObject, authorizers: [string, 
     const details = entry[AUTHORIZER_KEY] as JsonObject;
     for (const key of ['authorizerCredentials', 'identityValidationExpression', 'identitySource']) prov.unicodeValue(details, key);
     if (Array.isArray(details.providerARNs) && !Array.isArray(authorizer.UserPoolArn)) prov.unicodeValue(details.providerARNs, 0);
+    // fnSub(uri, {"__FunctionArn__": FunctionArn}): plain dicts around the template's FunctionArn.
+    const uri = details.authorizerUri;
+    const subArgs = isObject(uri) ? uri['Fn::Sub'] : undefined;
+    if (isObject(uri) && Array.isArray(subArgs) && isObject(subArgs[1]) && authorizer.FunctionArn !== undefined) {
+      prov.plainDict(uri);
+      prov.plainDict(subArgs[1]);
+      prov.unicodeValue(subArgs[1], '__FunctionArn__');
+    }
   }
 }
