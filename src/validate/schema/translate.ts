@@ -20,7 +20,7 @@ const VALUE_KEYWORDS = new Set(['maximum', 'minimum', 'exclusiveMaximum', 'exclu
 
 /**
  * Turns ajv errors into our diagnostics: one per problem, located by a JSON pointer into the template,
- * worded from the schema's annotations (`x-expect`, `x-name`, `x-needs`). No ajv text reaches a user.
+ * worded from the schema's annotations (`x-expect`, `x-expect-parent` on a list's items, `x-name`, `x-needs`). No ajv text reaches a user.
  */
 export function translateSchemaErrors(errors: readonly SchemaError[], target: SchemaTarget): Diagnostic[] {
   const kept = unknownBeforeMissing(dropBranchErrors(errors));
