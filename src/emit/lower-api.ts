@@ -246,6 +246,10 @@ export function lowerApi(api: RestApi, ctx: LowerContext): LoweredApi {
   if (props.Description) restProps.Description = props.Description;
   if (props.Mode) restProps.Mode = props.Mode;
   if (props.ApiKeySourceType) restProps.ApiKeySourceType = props.ApiKeySourceType;
+  // SAM's PropagateTags gives the API's Tags to every generated resource that takes Tags (RestApi, Stage,
+  // DomainName, UsagePlan, ApiKey), replacing what they had; nothing happens without Tags.
+  const propagateTags = props.PropagateTags === true && isObject(props.Tags) && Object.keys(props.Tags).length > 0 ? props.Tags : undefined;
+  if (propagateTags) restProps.Tags = tagList(propagateTags);
   const restApi: JsonObject = { Type: 'AWS::ApiGateway::RestApi', Properties: restProps };
   for (const key of ['DependsOn', 'Condition', 'DeletionPolicy', 'UpdateReplacePolicy', 'Metadata', 'UpdatePolicy']) {
     if (apiAttributes[key] !== undefined) restApi[key] = apiAttributes[key];
@@ -255,7 +259,10 @@ export function lowerApi(api: RestApi, ctx: LowerContext): LoweredApi {
   const stageId = stageLogicalId(id, stageName);
   let domainForHash: JsonObject | undefined;
   if (props.Domain !== undefined && props.Domain !== null) {
-    const r = lowerDomain({ apiId: id, domain: props.Domain, stageId, attributes: derived, location: { path: [...propsPath, 'Domain'], resource: id } }, ctx.recordSetGroups);
+    const r = lowerDomain(
+      { apiId: id, domain: props.Domain, stageId, attributes: derived, ...(propagateTags ? { propagateTags } : {}), location: { path: [...propsPath, 'Domain'], resource: id } },
+      ctx.recordSetGroups,
+    );
     stopOnError(r.diagnostics);
     resources.push(...r.resources.map((g): [string, JsonObject] => [g.logicalId, g.resource]));
     domainForHash = r.domainForHash;
@@ -308,6 +315,7 @@ export function lowerApi(api: RestApi, ctx: LowerContext): LoweredApi {
           stageId,
           attributes: derived,
           hasConditionsSection: ctx.hasConditionsSection,
+          ...(propagateTags ? { propagateTags } : {}),
           location: { path: [...propsPath, 'Auth', 'UsagePlan'], resource: id },
         },
         ctx.sharedUsagePlan,
