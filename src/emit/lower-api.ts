@@ -216,7 +216,7 @@ export function lowerApi(api: RestApi, ctx: LowerContext): LoweredApi {
   }
   if (props.BinaryMediaTypes) {
     const types = props.BinaryMediaTypes;
-    editorStep(doc, where, () => addBinaryMediaTypes(doc, types));
+    editorStep(doc, where, () => addBinaryMediaTypes(doc, types, where));
   }
   if (isObject(props.Models) && Object.keys(props.Models).length > 0) {
     const models = props.Models;

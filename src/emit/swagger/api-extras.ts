@@ -26,8 +26,10 @@ export function addGatewayResponses(doc: JsonObject, responses: Json, where: Doc
       if (!RESPONSE_FIELDS.includes(key)) reject('sam/invalid-api', `Invalid property '${key}' in 'GatewayResponses' property '${type}'.`, [...at, type, key], where.resource);
     }
   }
-  for (const [type, response] of Object.entries(responses)) {
-    const r = response as JsonObject;
+  // SAM copies the template's map into a new Py27Dict (its 2.7 order), then writes each response in that order.
+  const prov = where.prov;
+  for (const type of prov.py27Order(responses)) {
+    const r = responses[type] as JsonObject;
     const parameters = isObject(r.ResponseParameters) ? r.ResponseParameters : {};
     for (const key of Object.keys(parameters)) {
       if (!PARAMETER_PREFIXES.some(([k]) => k === key)) reject('sam/invalid-api', `Invalid gateway response parameter '${key}'`, [...at, type, 'ResponseParameters', key], where.resource);
@@ -35,38 +37,63 @@ export function addGatewayResponses(doc: JsonObject, responses: Json, where: Doc
     const prefixed: JsonObject = {};
     for (const [key, prefix] of PARAMETER_PREFIXES) {
       const group = parameters[key];
-      if (isObject(group)) for (const [name, value] of Object.entries(group)) prefixed['gatewayresponse.' + prefix + name] = value;
+      if (!isObject(group)) continue;
+      for (const name of prov.py27Order(group)) {
+        // The template's name keeps the prefixed key unicode; the value is the template's own.
+        const param = 'gatewayresponse.' + prefix + name;
+        prefixed[param] = group[name];
+        prov.unicodeKey(prefixed, param);
+        if (prov.isUnicodeValue(group, name)) prov.unicodeValue(prefixed, param);
+      }
     }
     const entry: JsonObject = { responseParameters: prefixed, responseTemplates: isObject(r.ResponseTemplates) ? r.ResponseTemplates : (r.ResponseTemplates ?? {}) };
     if (r.StatusCode !== undefined && r.StatusCode !== null) {
       const code = String(r.StatusCode);
       if (!/^[0-9]{1,3}$/.test(code)) reject('sam/invalid-api', "Property 'StatusCode' must be numeric", [...at, type, 'StatusCode'], where.resource);
+      // `str(StatusCode)`: a native str.
       if (code) entry.statusCode = code;
     }
+    if (!Object.prototype.hasOwnProperty.call(out, type)) prov.unicodeKey(out, type);
     out[type] = entry;
   }
   if (Object.keys(out).length > 0) doc['x-amazon-apigateway-gateway-responses'] = out;
 }
 
-function slashes(value: Json): Json {
+/**
+ * SAM's replace_recursively: `~1` becomes `/` in every string and key; each string and key comes out a
+ * Py27UniStr, each map a new Py27Dict filled in the template map's 2.7 order.
+ */
+function slashes(value: Json, where?: DocWhere): Json {
+  const prov = where?.prov;
   if (typeof value === 'string') return value.replace(/~1/g, '/');
-  if (Array.isArray(value)) return value.map(slashes);
+  if (Array.isArray(value)) {
+    const out = value.map((item) => slashes(item, where));
+    out.forEach((item, i) => typeof item === 'string' && prov?.unicodeValue(out, i));
+    return out;
+  }
   if (isObject(value)) {
     const out: JsonObject = {};
-    for (const [k, v] of Object.entries(value)) out[k.replace(/~1/g, '/')] = slashes(v);
+    for (const k of prov ? prov.py27Order(value) : Object.keys(value)) {
+      const key = k.replace(/~1/g, '/');
+      out[key] = slashes(value[k] as Json, where);
+      prov?.unicodeKey(out, key);
+      if (typeof out[key] === 'string') prov?.unicodeValue(out, key);
+    }
     return out;
   }
   return value;
 }
 
-export function addBinaryMediaTypes(doc: JsonObject, types: Json): void {
-  doc['x-amazon-apigateway-binary-media-types'] = slashes(types);
+export function addBinaryMediaTypes(doc: JsonObject, types: Json, where?: DocWhere): void {
+  doc['x-amazon-apigateway-binary-media-types'] = slashes(types, where);
 }
 
 export function addModels(doc: JsonObject, models: JsonObject, where: DocWhere, at: JsonPath): void {
   if (!Object.values(models).every(isObject)) reject('sam/invalid-api', "Invalid value for 'Models' property", at, where.resource);
   const definitions: JsonObject = isObject(doc.definitions) && Object.keys(doc.definitions).length > 0 ? doc.definitions : {};
-  for (const [name, schema] of Object.entries(models)) {
+  // `for model_name, schema in models.items()`: the template map's 2.7 order.
+  for (const name of where.prov.py27Order(models)) {
+    const schema = models[name];
     if (!(schema as JsonObject).type) rejectDefinition("'Models' schema is missing 'type'.", where);
     definitions[name.toLowerCase()] = schema;
     // `.lower()` of the template's model name is still unicode.
