@@ -1,11 +1,11 @@
 import type { JsonPath } from '../model/json';
 import { toPointer } from '../model/json';
-import { CODES, type DiagnosticCode } from './codes/index';
+import { SEVERITY, type DiagnosticCode } from './codes/severity';
 import type { Diagnostic } from './types';
 
 /** A diagnostic with the severity the code table gives it. */
 export function diagnostic(code: DiagnosticCode, message: string, path: JsonPath, resource?: string): Diagnostic {
-  const d: Diagnostic = { code, severity: CODES[code].severity, message, path: toPointer(path) };
+  const d: Diagnostic = { code, severity: SEVERITY[code], message, path: toPointer(path) };
   if (resource !== undefined) d.resource = resource;
   return d;
 }

@@ -1,21 +1,28 @@
-import type { CodeInfo } from './info';
-import { PARSE_CODES } from './parse';
-import { LOWER_CODES } from './lower';
-import { RULE_CODES } from './rules';
-import { DIALECT_CODES } from './dialect';
-import { LIMITS_CODES } from './limits';
-import { POLICY_CODES } from './policy';
+import type { CodeDocs, CodeInfo } from './info';
+import { SEVERITY, type DiagnosticCode } from './severity';
+import { PARSE_DOCS } from './docs/parse';
+import { LOWER_DOCS } from './docs/lower';
+import { RULE_DOCS } from './docs/rules';
+import { DIALECT_DOCS } from './docs/dialect';
+import { LIMITS_DOCS } from './docs/limits';
+import { POLICY_DOCS } from './docs/policy';
 
-export type { CodeInfo } from './info';
+export type { CodeDocs, CodeInfo } from './info';
+export type { DiagnosticCode } from './severity';
 
-/** Every diagnostic code, by area. One table per area file; this is their union. */
-export const CODES = {
-  ...PARSE_CODES,
-  ...LOWER_CODES,
-  ...RULE_CODES,
-  ...DIALECT_CODES,
-  ...LIMITS_CODES,
-  ...POLICY_CODES,
-} as const satisfies Record<string, CodeInfo>;
+const DOCS: Record<DiagnosticCode, CodeDocs> = {
+  ...PARSE_DOCS,
+  ...LOWER_DOCS,
+  ...RULE_DOCS,
+  ...DIALECT_DOCS,
+  ...LIMITS_DOCS,
+  ...POLICY_DOCS,
+};
 
-export type DiagnosticCode = keyof typeof CODES;
+/**
+ * Every diagnostic code with its severity and its docs, in the order of the area tables. For docs and SARIF;
+ * the phases need only the severity (./severity.ts), so the Lambda bundle carries none of this text.
+ */
+export const CODES: Readonly<Record<DiagnosticCode, CodeInfo>> = Object.fromEntries(
+  (Object.keys(SEVERITY) as DiagnosticCode[]).map((code) => [code, { severity: SEVERITY[code], ...DOCS[code] }]),
+) as Record<DiagnosticCode, CodeInfo>;

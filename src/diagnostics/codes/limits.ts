@@ -1,26 +1,14 @@
-import type { CodeInfo } from './info';
+import type { Severity } from '../types';
 
 /**
  * Codes for CloudFormation's own quotas on the processed template: raised after emit, so a template that
  * CloudFormation would refuse fails here, with the size and the overshoot, instead of at deploy time.
+ * Severities only: the summary, example and fix of each code are in ./docs/limits.ts.
  */
 export const LIMITS_CODES = {
-  'limits/template-too-large': {
-    severity: 'error',
-    summary: 'The processed template is larger than CloudFormation accepts (1 MB, even from S3).',
-    example: 'Resources:\n  Api:\n    Type: AWS::Serverless::Api\n    # thousands of routes, each with its own Auth, in one stack',
-    fix: 'Split the stack: move some APIs or functions into nested stacks (AWS::Serverless::Application or AWS::CloudFormation::Stack).',
-  },
-  'limits/template-over-inline-limit': {
-    severity: 'info',
-    summary: 'The processed template is larger than 51,200 bytes: it deploys only from S3, not as an inline template body.',
-    example: 'Resources:\n  Api:\n    Type: AWS::Serverless::Api\n    # a few hundred routes',
-    fix: 'Deploy through S3: `sam deploy` does so already; with `aws cloudformation deploy` pass `--s3-bucket`.',
-  },
-  'limits/too-many-resources': {
-    severity: 'error',
-    summary: 'The processed template declares more resources than CloudFormation allows in one stack (500).',
-    example: 'Resources:\n  # 501 or more resources after the transform',
-    fix: 'Split the stack into nested stacks, or share functions between routes.',
-  },
-} as const satisfies Record<string, CodeInfo>;
+  'limits/template-too-large': 'error',
+  'limits/template-over-inline-limit': 'info',
+  'limits/too-many-resources': 'error',
+} as const satisfies Record<string, Severity>;
+
+export type LimitsCode = keyof typeof LIMITS_CODES;

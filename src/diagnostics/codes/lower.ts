@@ -1,41 +1,16 @@
-import type { CodeInfo } from './info';
+import type { Severity } from '../types';
 
-/** Codes raised while lowering a REST API: the errors SAM itself would raise, located. */
+/**
+ * Codes raised while lowering a REST API: the errors SAM itself would raise, located.
+ * Severities only: the summary, example and fix of each code are in ./docs/lower.ts.
+ */
 export const LOWER_CODES = {
-  'sam/invalid-auth': {
-    severity: 'error',
-    summary: 'An Auth block is not what SAM accepts.',
-    example: 'Auth:\n  Authorizers: not-a-map',
-    fix: 'Follow the message: it names the property and what SAM expects.',
-  },
-  'sam/invalid-api': {
-    severity: 'error',
-    summary: 'A property of a REST API is not what SAM accepts.',
-    example: 'MyApi:\n  Type: AWS::Serverless::Api\n  Properties:\n    StageName: Prod\n    Auth: {}\n    DefinitionUri: s3://bucket/api.yaml',
-    fix: 'Follow the message: it names the property and what SAM expects.',
-  },
-  'sam/invalid-event': {
-    severity: 'error',
-    summary: 'An Api event of a function or state machine is not what SAM accepts.',
-    example: 'Events:\n  Get:\n    Type: Api\n    Properties:\n      Path: /\n      Method: get\n      Auth:\n        Authorizer: NotDefined',
-    fix: "Name an authorizer defined in the API's Auth.Authorizers, or change the API so the event's Auth applies.",
-  },
-  'sam/invalid-definition': {
-    severity: 'error',
-    summary: "The API's DefinitionBody (Swagger/OpenAPI) cannot take the auth SAM adds to it.",
-    example: 'DefinitionBody:\n  swagger: "2.0"\n  paths:\n    /: not-a-map',
-    fix: 'Fix the definition at the reported path: path items, methods, security and securityDefinitions must be maps or lists as Swagger says.',
-  },
-  'sam/invalid-intrinsic': {
-    severity: 'error',
-    summary: 'A template parameter SAM inlines (in an API\'s Auth, Domain or BinaryMediaTypes) does not fit where it is used.',
-    example: 'Parameters:\n  Ips:\n    Type: CommaDelimitedList\n    Default: [10.0.0.1]\n...\n      Auth:\n        ResourcePolicy:\n          IpRangeWhitelist:\n            - !Sub ${Ips}',
-    fix: 'Fn::Sub can only put strings into a string: use !Ref for a list parameter, or Fn::Join to make one string of it.',
-  },
-  'sam/unsupported-property': {
-    severity: 'error',
-    summary: 'A property of an API with auth is not supported by the lowering yet.',
-    example: 'MyApi:\n  Type: AWS::Serverless::Api\n  Properties:\n    StageName: Prod\n    SomethingNew: true\n    Auth: { DefaultAuthorizer: AWS_IAM }',
-    fix: 'Remove the property, or move the API out of the macro (no Auth) so SAM handles it alone.',
-  },
-} as const satisfies Record<string, CodeInfo>;
+  'sam/invalid-auth': 'error',
+  'sam/invalid-api': 'error',
+  'sam/invalid-event': 'error',
+  'sam/invalid-definition': 'error',
+  'sam/invalid-intrinsic': 'error',
+  'sam/unsupported-property': 'error',
+} as const satisfies Record<string, Severity>;
+
+export type LowerCode = keyof typeof LOWER_CODES;
