@@ -27,14 +27,20 @@
  *        - JS orders integer-like keys ("200") first: when SAM inserted them in another order, say so with
  *          `prov.keyOrder(obj, keys)` (for template nodes, `fromTemplate`'s `keyOrder` option).
  *   4. Numbers: a template float (`swagger: 2.0`) prints `2.0`; JS cannot tell, so mark it with
- *      `prov.floatValue(container, keyOrIndex)` or `fromTemplate`'s `isFloat` option.
+ *      `prov.floatValue(container, keyOrIndex)` or `fromTemplate`'s `isFloat` option. The parser records which
+ *      numbers were written as floats (`TemplateSourceMap.isFloat(path)`); `transform(t, { sourceMap })` passes
+ *      it down (LowerContext.isFloat). A template from JSON.parse (the macro) cannot tell: integers print as ints.
+ *   5. A JS copy that stands for the same Python dict SAM edits in place: `prov.sameDict(original, copy)`.
  *
  * WHERE SAM'S HISTORY MATTERS (read from samtranslator 1.110: swagger/swagger.py, model/api/api_generator.py,
  * plugins/globals/globals.py). Orders differ only through hash collisions, but collisions are common (e.g.
  * `in` and `x-amazon-apigateway-authtype` share a home slot), and a deepcopy cycle can be 2 or 4 long, so the
  * NUMBER of deepcopies matters:
  *   - `SwaggerEditor(doc)` deep-copies the doc and `editor.swagger` returns a deep copy: each editor session is
- *     `prov.deepCopied(body)` at its start and again at its end. Sessions: each Api event adding its path
+ *     `prov.deepCopied(body)` at its start and again at its end (swagger/editor-session.ts does both, and writes
+ *     `securityDefinitions`, gateway responses and `definitions` back last when the doc had none: the editor
+ *     holds them aside and its `swagger` getter sets them after anything set on the doc directly, such as
+ *     `x-amazon-apigateway-policy`). Sessions: each Api event adding its path
  *     (push.py / stepfunctions events), then in ApiGenerator `_add_cors`, `_add_auth`, `_add_gateway_responses`,
  *     `_add_binary_media_types`, `_add_models`, `_add_endpoint_extension`, each only when its property is set.
  *   - `Globals.fix_openapi_definitions` (OpenApiVersion 3.x on a SAM-managed body): `body.openapi = <version>`
@@ -44,6 +50,9 @@
  *     `schemas`, then `del body.securityDefinitions` / `del body.definitions`; CORS `options` methods lose
  *     `produces` / `consumes` (deleteKey), and each `responses.200.headers[h]` becomes a new Py27Dict
  *     `{schema: old}`. The hashed Body is the one after that.
+ *   - Event order: the implicit API plugin copies a resource's Api events into a new Py27Dict (in `Events`'
+ *     2.7 order) and adds paths in that copy's order; translation later walks `Events` after
+ *     `Events.update(copy)`; resources are walked in `Resources`' 2.7 order (events.ts py27EventOrder).
  *   - Plain dicts SAM writes as literals: `Fn::Sub` / `Ref` / `Fn::GetAtt` wrappers it builds, CORS
  *     `{"type": "string"}` header schemas and `requestTemplates`, OpenAPI `requestBody`, a policy statement's
  *     `Condition`. `Py27Dict({...})` literals (`{"statusCode": "200"}`, `{"AWS": ...}`) are merges.
