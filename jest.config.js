@@ -3,7 +3,9 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  // Type checking is `npm run typecheck` (tsc over src and test); Jest only transpiles, file by file.
+  transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
+  setupFiles: ['<rootDir>/test/setup-fast-check.js'],
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   maxWorkers: 2,
 };

@@ -107,7 +107,8 @@ describe('macro handler', () => {
   });
 
   it('never throws, and answers success with a whole JSON template or failure with a message', () => {
-    const json: fc.Arbitrary<Json> = fc.jsonValue() as fc.Arbitrary<Json>;
+    // Through JSON once: the event reaches the macro as JSON, which has no -0 (fast-check's jsonValue can make one).
+    const json: fc.Arbitrary<Json> = fc.jsonValue().map((v) => JSON.parse(JSON.stringify(v)) as Json);
     const fragment = fc.oneof(
       fc.anything(),
       json,
