@@ -8,6 +8,7 @@ import { type LoweredApi, lowerApi, type LowerContext } from './lower-api';
 import { resolveReferences, type ReferenceTable } from './references';
 import { Rejection } from './reject';
 import { finishSharedUsagePlan, newSharedUsagePlan, SHARED_USAGE_PLAN_CONDITION } from './usage-plan';
+import { guessVersionFloat } from './version-floats';
 
 export interface EmitResult {
   fragment: JsonObject;
@@ -50,7 +51,7 @@ export function emit(model: AuthModel, template: JsonObject, options: TransformO
   const resources = isObject(template.Resources) ? template.Resources : {};
   const sourceMap = options.sourceMap;
   const ctx: LowerContext = {
-    ...(sourceMap?.isFloat ? { isFloat: (path: JsonPath) => sourceMap.isFloat?.(path) ?? false } : {}),
+    isFloat: sourceMap?.isFloat ? (path: JsonPath) => sourceMap.isFloat?.(path) ?? false : guessVersionFloat,
     resources,
     sharedUsagePlan: newSharedUsagePlan(),
     recordSetGroups: newRecordSetGroups(),
