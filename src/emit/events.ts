@@ -56,7 +56,7 @@ function hasImplicitEvent(resources: JsonObject, type: string, idProperty: strin
  * 'plugin' pass) and deletes it afterwards when no event used it; the HTTP one then does the same with
  * `ServerlessHttpApi`; the translation ('translate' pass) sees what is left.
  */
-function py27ResourceOrder(resources: JsonObject, pass: 'plugin' | 'translate'): string[] {
+export function py27ResourceOrder(resources: JsonObject, pass: 'plugin' | 'translate'): string[] {
   const table = Py27Keys.of(Object.keys(resources));
   const temporary = (id: string, used: boolean): void => {
     if (id in resources) return;
@@ -88,14 +88,14 @@ export function samEventOrder(routes: Route[], resources: JsonObject): Route[] {
   return [...sortedFunctions, ...machines];
 }
 
-function passthrough(resource: JsonObject): JsonObject {
+export function passthrough(resource: JsonObject): JsonObject {
   const out: JsonObject = {};
   for (const key of ['Condition', 'DeletionPolicy', 'UpdateReplacePolicy']) if (resource[key] !== undefined) out[key] = resource[key];
   return out;
 }
 
 /** The function's ARN and name as its events see them (the alias when AutoPublishAlias is set). */
-function functionTarget(owner: string, resource: JsonObject): { arn: JsonObject; name: JsonObject } {
+export function functionTarget(owner: string, resource: JsonObject): { arn: JsonObject; name: JsonObject } {
   const properties = isObject(resource.Properties) ? resource.Properties : {};
   const alias = properties.AutoPublishAlias;
   if (typeof alias === 'string' && alias !== '') {

@@ -74,7 +74,7 @@ export function emit(model: AuthModel, template: JsonObject, options: TransformO
   const references: ReferenceTable = new Map();
   const conditions: [string, Json][] = [];
   for (const { api, out } of lowered.values()) {
-    for (const route of api.routes) {
+    for (const route of [...api.routes, ...(api.httpApiRoutes ?? [])]) {
       const set = consumedBy.get(route.owner) ?? new Set<string>();
       set.add(route.eventName);
       consumedBy.set(route.owner, set);

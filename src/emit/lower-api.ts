@@ -13,6 +13,7 @@ import { isObject } from '../model/json';
 import { type DocWhere, reject, stopOnError } from './reject';
 import { addApiAuth, apiAuthorizers, checkApiAuthShape } from './api-auth';
 import { applyEvents, py27EventOrder } from './events';
+import { applyHttpApiEvents } from './http-api-events';
 import { authorizerPermissionId, stageLogicalId } from './logical-ids';
 import { addCors } from './swagger/cors';
 import { editorSession } from './swagger/editor-session';
@@ -183,6 +184,8 @@ export function lowerApi(api: RestApi, ctx: LowerContext): LoweredApi {
   // A
   const start = startDefinition(api, ctx, where);
   const doc = start.doc;
+  // HttpApi events aimed at this REST API: SAM writes them while it translates their functions.
+  const httpApiPermissions = applyHttpApiEvents({ api, resources: ctx.resources, doc, where });
   // B
   if (isObject(props.Auth) || props.Auth === undefined || props.Auth === null) {
     // SAM checks the API's Auth is a map before an event uses it.
@@ -325,6 +328,6 @@ export function lowerApi(api: RestApi, ctx: LowerContext): LoweredApi {
       Object.assign(references, r.references);
     }
   }
-  resources.push(...events.resources);
+  resources.push(...events.resources, ...httpApiPermissions);
   return { resources, references, conditions: start.conditions, apiCondition: start.apiCondition, hashInput: deployment.hashInput };
 }

@@ -132,6 +132,11 @@ export interface RestApi {
   auth?: ApiAuth;
   /** Events attached to this API, in template order (resources in order, then events in order). */
   routes: Route[];
+  /**
+   * Functions' `Type: HttpApi` events whose `ApiId` names this REST API, in template order (absent when none).
+   * SAM writes their integrations into the API's OpenAPI 3 definition; lowering the API, we must too.
+   */
+  httpApiRoutes?: Route[];
   /** True when the API, Globals or any of its events carries auth: it will be lowered. */
   hasAuth: boolean;
   /**

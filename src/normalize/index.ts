@@ -4,7 +4,7 @@ import type { Json, JsonObject, JsonPath } from '../model/json';
 import { fromPointer, isObject, toPointer } from '../model/json';
 import { normalizeApiAuth } from './authorizers';
 import { applyApiGlobals } from './globals';
-import { collectRoutes, IMPLICIT_API_ID } from './routes';
+import { collectHttpApiRoutes, collectRoutes, IMPLICIT_API_ID } from './routes';
 import { type ParameterInputs, parameterValues, RESOLVED_API_PROPERTIES, resolveParameterRefs } from './parameters';
 
 export interface NormalizeResult {
@@ -45,6 +45,7 @@ export function normalize(template: JsonObject, inputs: ParameterInputs = {}): N
   const apis: RestApi[] = [];
 
   const routesFor = (apiId: string): Route[] => attached.filter((a) => a.apiId === apiId).map((a) => a.route);
+  const httpApiAttached = collectHttpApiRoutes(resources);
 
   const finish = (api: RestApi, own: JsonObject): RestApi => {
     api.properties = resolveApiParameters(api, own, globals, parameters, diagnostics);
@@ -71,6 +72,8 @@ export function normalize(template: JsonObject, inputs: ParameterInputs = {}): N
         managedDefinition: managed,
       }, own),
     );
+    const httpApiRoutes = httpApiAttached.filter((a) => a.apiId === logicalId).map((a) => a.route);
+    if (httpApiRoutes.length > 0) apis[apis.length - 1].httpApiRoutes = httpApiRoutes;
   }
 
   const implicitRoutes = routesFor(IMPLICIT_API_ID);

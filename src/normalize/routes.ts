@@ -57,3 +57,33 @@ export function collectRoutes(resources: JsonObject): AttachedRoute[] {
   }
   return out;
 }
+
+/**
+ * Every `Type: HttpApi` event of a function that names its API with `ApiId` (a logical id or `{ Ref: id }`), in
+ * template order. Such an event may point at a REST API (`AWS::Serverless::Api`): when we lower that API, the
+ * event is ours to apply (src/emit/http-api-events.ts). Events without `ApiId` belong to SAM's ServerlessHttpApi.
+ */
+export function collectHttpApiRoutes(resources: JsonObject): AttachedRoute[] {
+  const out: AttachedRoute[] = [];
+  for (const [owner, resource] of Object.entries(resources)) {
+    if (!isObject(resource) || resource.Type !== OWNER_TYPES[0]) continue;
+    const properties = resource.Properties;
+    if (!isObject(properties) || !isObject(properties.Events)) continue;
+    for (const [eventName, event] of Object.entries(properties.Events)) {
+      if (!isObject(event) || event.Type !== 'HttpApi') continue;
+      const eventProperties = isObject(event.Properties) ? event.Properties : {};
+      if (eventProperties.ApiId === undefined) continue;
+      const route: Route = {
+        owner,
+        ownerType: OWNER_TYPES[0],
+        eventName,
+        path: ['Resources', owner, 'Properties', 'Events', eventName],
+        routePath: eventProperties.Path ?? null,
+        method: eventProperties.Method ?? null,
+        properties: eventProperties,
+      };
+      out.push({ route, apiId: restApiIdOf(eventProperties.ApiId) ?? null });
+    }
+  }
+  return out;
+}

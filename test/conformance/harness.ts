@@ -28,6 +28,8 @@ export interface CaseResult {
   reason?: string;
   /** Error cases: whether our first message appears in SAM's error message. */
   sameMessage?: boolean;
+  /** Ok cases that got as far as comparing: the ids of the API resources compared (SAM's side). */
+  compared?: string[];
 }
 
 export function loadManifest(): CaseInfo[] {
@@ -77,7 +79,9 @@ function conditionsUsed(value: Json, out: Set<string>): void {
 
 /**
  * Prefixes of the permissions SAM's own pass will still make from the events we leave in place (an `HttpApi`
- * event aimed at a REST API, say): `<Function><Event>Permission…`. They are SAM's to make, not ours.
+ * event on a real HttpApi, or any event on an API we do not lower): `<Function><Event>Permission…`. They are
+ * SAM's to make, not ours. Events we consume (Api events, and HttpApi events aimed at a REST API we lower) are
+ * gone from the fragment, so their permissions are compared.
  */
 function eventsLeftToSam(fragment: JsonObject): string[] {
   const resources = isObject(fragment.Resources) ? fragment.Resources : {};
@@ -121,8 +125,8 @@ function firstDifference(a: Json, b: Json, path = ''): string {
   if (JSON.stringify(a) === JSON.stringify(b)) return '';
   if (isObject(a) && isObject(b)) {
     for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-      if (!(key in a)) return `${path}/${key}: missing in ours`;
-      if (!(key in b)) return `${path}/${key}: extra in ours`;
+      if (!(key in a)) return `${path}/${key}: extra in ours`;
+      if (!(key in b)) return `${path}/${key}: missing in ours`;
       const d = firstDifference(a[key], b[key], `${path}/${key}`);
       if (d) return d;
     }
@@ -168,9 +172,11 @@ export function runCase(info: CaseInfo): CaseResult {
     ([, r]) => isObject(r) && r.Type === 'AWS::Serverless::Api' && !untouched.includes(''),
   );
   void leftover;
-  if (JSON.stringify(canonical(want)) === JSON.stringify(canonical(got))) return result('exact');
+  const compared = Object.keys(want.Resources as JsonObject);
+  const judged = (tier: Tier, reason?: string): CaseResult => ({ ...result(tier, reason), compared });
+  if (JSON.stringify(canonical(want)) === JSON.stringify(canonical(got))) return judged('exact');
   const wantEq = canonical(withoutDeploymentHashes(want));
   const gotEq = canonical(withoutDeploymentHashes(got));
-  if (JSON.stringify(wantEq) === JSON.stringify(gotEq)) return result('equivalent', 'deployment hash differs');
-  return result('fail', firstDifference(wantEq, gotEq));
+  if (JSON.stringify(wantEq) === JSON.stringify(gotEq)) return judged('equivalent', 'deployment hash differs');
+  return judged('fail', firstDifference(wantEq, gotEq));
 }
