@@ -11,13 +11,14 @@
 // - instead each error's `schemaPath` is absolute (`#/definitions/<name>/…`), and the module exports
 //   `annotations`: the schema reduced to what messages are worded from (every `x-*` annotation, `required`, the
 //   names under `properties`), so src/validate/schema/validators.ts finds the schema object that holds the
-//   failing keyword by its pointer;
+//   failing keyword by its pointer; the generated code reads property names and enums there too, instead of
+//   from copies of the schema;
 // - the `uri` format is our own check (src/validate/schema/formats.ts), not ajv-formats.
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
 const Ajv = require('ajv').default;
-const { _ } = require('ajv');
+const { Name } = require('ajv');
 const standaloneCode = require('ajv/dist/standalone').default;
 
 const root = path.resolve(__dirname, '..');
@@ -29,8 +30,11 @@ const outFile = path.join(outDir, 'schema-validators.ts');
 const ANNOTATIONS = ['x-expect', 'x-expect-parent', 'x-name', 'x-needs', 'x-unknown'];
 /** Keywords that only document a schema: dropped from the copy that is compiled. */
 const DOCUMENTATION = new Set(['description', 'title', 'default', 'examples', '$comment']);
-/** Besides `x-*` annotations and property names, what of a schema object messages may read (translate.ts). */
-const KEPT_FOR_MESSAGES = ['required'];
+/**
+ * Besides `x-*` annotations and property names, what of a schema object is read at run time: `required` by
+ * messages (translate.ts), `enum` by the generated code (the allowed values of an enum error).
+ */
+const KEPT_FOR_MESSAGES = ['required', 'enum'];
 /** The definitions the schema check runs, by export name. */
 const EXPORTS = {
   apiAuth: 'apiAuth',
@@ -41,6 +45,8 @@ const EXPORTS = {
 };
 /** Where the generated module finds our formats (relative to src/validate/generated/). */
 const FORMATS_MODULE = '../schema/formats';
+/** The name the generated module imports it as (ajv's own names end in a number). */
+const FORMATS_IMPORT = 'ourFormats';
 
 // Keywords whose value is a map of schemas, a schema, or a list of schemas; every other value is data.
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', 'definitions', 'dependencies']);
@@ -72,7 +78,7 @@ function forCompiling(node) {
 }
 
 /**
- * The schema reduced to what messages read: `x-*` annotations, KEPT_FOR_MESSAGES, the names under `properties`,
+ * The schema reduced to what is read at run time: `x-*` annotations, KEPT_FOR_MESSAGES, the names under `properties`,
  * and the subschemas on the way to them (so that a schema pointer resolves in it as in the full schema).
  * Subschemas with nothing to say are left out, except under `properties` (their names are read) and in lists
  * (positions must hold).
@@ -99,6 +105,17 @@ function forMessages(node) {
     }
   }
   return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/**
+ * A string's length in UTF-16 units and in code points differ only for astral characters, and never on
+ * whether it is empty: with no minLength above 1 and no maxLength, ajv's code-point count is not needed.
+ */
+function lengthsAreUnicodeSafe(node) {
+  if (Array.isArray(node)) return node.every(lengthsAreUnicodeSafe);
+  if (node === null || typeof node !== 'object') return true;
+  if ('maxLength' in node || (typeof node.minLength === 'number' && node.minLength > 1)) return false;
+  return Object.entries(node).every(([key, value]) => key === 'enum' || key === 'const' || lengthsAreUnicodeSafe(value));
 }
 
 function newAjv(options) {
@@ -134,11 +151,19 @@ function build() {
   const schema = forCompiling(fullSchema);
   const ajv = newAjv({
     inlineRefs: false,
+    // `s.length` instead of ajv's code-point count (a helper module): the same answer for minLength 0 or 1.
+    // ajv calls the option deprecated and says so on every run; that one notice is not printed.
+    unicode: !lengthsAreUnicodeSafe(schema),
+    logger: {
+      log: (...args) => console.log(...args),
+      warn: (...args) => (/^DEPRECATED: option unicode/.test(String(args[0])) ? undefined : console.warn(...args)),
+      error: (...args) => console.error(...args),
+    },
     verbose: false,
     messages: false,
-    code: { source: true, esm: true, lines: false, optimize: true, formats: _`require(${FORMATS_MODULE})` },
+    code: { source: true, esm: true, lines: false, optimize: true, formats: new Name(FORMATS_IMPORT) },
   });
-  // Only its name matters here: the generated code calls require(FORMATS_MODULE).uri.
+  // Only its name matters here: the generated code calls ourFormats.uri (imported from FORMATS_MODULE).
   ajv.addFormat('uri', () => true);
   ajv.addSchema(schema);
   // Compiling the document compiles every definition it reaches, once, into the document's refs.
@@ -153,17 +178,25 @@ function build() {
     ajv.refs[id] = env;
     refs[exportName] = id;
   }
-  absoluteSchemaPaths(Object.values(refs).map((id) => documentEnv.refs[id].validate), schema.definitions);
+  const compiled = rewriteFunctions(Object.values(refs).map((id) => documentEnv.refs[id].validate), schema);
 
   const code = standaloneCode(ajv, refs);
-  const annotations = forMessages({ definitions: fullSchema.definitions }) ?? {};
+  const definitions = Object.fromEntries(Object.entries(fullSchema.definitions).filter(([name]) => compiled.has(name)));
+  const annotations = forMessages({ definitions }) ?? {};
   const header =
     '// @ts-nocheck\n' +
     '/* eslint-disable */\n' +
     '// GENERATED by scripts/build-schema.js from schema/sam-auth.schema.json. Do not edit; run `npm run build`.\n';
+  // the import after ajv's "use strict" directive, which must come first
+  const strict = '"use strict";';
+  if (!code.startsWith(strict)) throw new Error('build-schema: standalone code does not start with "use strict"');
   const text =
     header +
-    code +
+    strict +
+    `\nimport * as ${FORMATS_IMPORT} from ${JSON.stringify(FORMATS_MODULE)};\n` +
+    code.slice(strict.length) +
+    '\n' +
+    ADD_ERROR +
     '\n/** The schema reduced to what messages are worded from, for finding the schema object of an error by its schemaPath. */\n' +
     `export const annotations = ${JSON.stringify(annotations)};\n`;
   fs.mkdirSync(outDir, { recursive: true });
@@ -172,29 +205,124 @@ function build() {
 }
 
 /**
- * ajv writes each error's schemaPath relative to the definition whose function raised it (`#/type`), which
- * does not say which definition that was. Rewrites the emitted code of each function, before standaloneCode
- * prints it, so the path is from the document (`#/definitions/headerName/type`).
+ * Rewrites the emitted code of each function before standaloneCode prints it:
+ * - ajv writes each error's schemaPath relative to the definition whose function raised it (`#/type`), which
+ *   does not say which definition that was: make it from the document (`#/definitions/headerName/type`),
+ *   as `base + "/type"` with the function's `base` declared once;
+ * - leaner code for the same errors (the bundle's largest input): a function takes the instance path as its
+ *   second argument, without the parentData/rootData our schema never reads, and an error is made and
+ *   appended by one helper call instead of an inline object and push.
+ * Each rewrite must match every place it is meant for; the build fails when ajv's output no longer fits.
+ * Returns the names of the definitions compiled.
  */
-function absoluteSchemaPaths(exported, definitions) {
+function rewriteFunctions(exported, root) {
+  const definitions = root.definitions;
   const done = new Set();
+  const names = new Set();
   const visit = (fn) => {
     if (done.has(fn)) return;
     done.add(fn);
     const name = Object.keys(definitions).find((d) => definitions[d] === fn.schema);
     if (name === undefined) throw new Error('build-schema: a compiled function validates no definition');
-    const source = fn.source;
-    const all = source.validateCode.split('schemaPath:').length - 1;
-    const literal = source.validateCode.split('schemaPath:"#').length - 1;
-    if (all !== literal) throw new Error(`build-schema: ${name} has a schemaPath that is not a literal`);
-    source.validateCode = source.validateCode.split('schemaPath:"#').join(`schemaPath:"#/definitions/${encodeURIComponent(name)}`);
-    for (const ref of source.scopeValues.validate ?? []) {
+    names.add(name);
+    fn.source.validateCode = schemaReads(leanCode(fn.source.validateCode, name), fn.source.scopeValues.schema, root);
+    for (const ref of fn.source.scopeValues.validate ?? []) {
       const called = ref.value && ref.value.ref;
       if (typeof called === 'function') visit(called);
       else if (called && typeof called.validate === 'function') visit(called.validate);
     }
   };
   for (const fn of exported) visit(fn);
+  return names;
+}
+
+/** The path of `target` in `node` (by identity), as property names and indexes. */
+function pathOf(node, target, path = []) {
+  if (node === target) return path;
+  if (node === null || typeof node !== 'object') return undefined;
+  for (const [key, value] of Object.entries(node)) {
+    const found = pathOf(value, target, [...path, Array.isArray(node) ? Number(key) : key]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * ajv's code reads parts of the schema at run time (`schema9.properties` for the names an object may have,
+ * `schema9.properties.Type.enum` for an enum error's allowed values), from a copy of each schema object it
+ * needs. Reads them from `annotations` instead, which holds both, so the copies are never used.
+ */
+function schemaReads(code, schemaNames, root) {
+  let out = code;
+  for (const schemaName of schemaNames ?? []) {
+    const path = pathOf(root, schemaName.value && schemaName.value.ref);
+    if (!path) throw new Error(`build-schema: ${schemaName.str} is not part of the schema`);
+    const at = path.map((p) => (typeof p === 'number' ? `[${p}]` : `[${JSON.stringify(p)}]`)).join('');
+    out = out.replace(new RegExp(`\\b${schemaName.str}((?:\\.[A-Za-z_$][\\w$]*|\\[\\d+\\])*)`, 'g'), (_m, rest) => {
+      if (!/^(?:\.properties|(?:\.properties\.[A-Za-z_$][\w$]*|\.anyOf\[\d+\]|\.items)*\.enum)$/.test(rest)) {
+        throw new Error(`build-schema: the generated code reads ${schemaName.str}${rest}, which annotations do not hold`);
+      }
+      return `annotations${at}${rest}`;
+    });
+  }
+  return out;
+}
+
+const SIGNATURE = '(data, {instancePath="", parentData, parentDataProperty, rootData=data}={})';
+// an expression in ajv's output: no comma or brace outside string literals and (unnested) parentheses
+const STRING = '"(?:[^"\\\\]|\\\\.)*"';
+const EXPR = `(?:[^,{}"()]|${STRING}|\\((?:[^()"]|${STRING})*\\))+`;
+// {instancePath:<expr>,parentData:<expr>,parentDataProperty:<expr>,rootData}, the options of a call
+const CALL_OPTIONS = new RegExp(`\\{instancePath(?::(${EXPR}))?,parentData(?::${EXPR})?,parentDataProperty(?::${EXPR})?,rootData\\}`, 'g');
+// const errN = {instancePath<:expr>,schemaPath:"…",keyword:"…",params:{…}<,propertyName:expr>};<push>errors++;
+const ERROR_SITE = new RegExp(
+  `const (err\\d+) = \\{instancePath(?::(${EXPR}))?,schemaPath:("[^"]*"),keyword:"([^"]*)",params:(\\{(?:[^{}"]|"[^"]*")*\\})(?:,propertyName:(${EXPR}))?\\};` +
+    'if\\(vErrors === null\\)\\{vErrors = \\[\\1\\];\\}else \\{vErrors\\.push\\(\\1\\);\\}errors\\+\\+;',
+  'g',
+);
+/** The helpers the rewritten error sites and calls use; appended to the generated module. */
+const ADD_ERROR =
+  'function addError(errors, instancePath, schemaPath, params = {}, propertyName) {' +
+  'const error = {instancePath, schemaPath, keyword: schemaPath.slice(schemaPath.lastIndexOf("/") + 1), params};' +
+  'if (propertyName !== undefined) error.propertyName = propertyName;' +
+  'if (errors === null) return [error];' +
+  'errors.push(error); return errors;}\n' +
+  'function addErrors(errors, more) {return errors === null ? more : errors.concat(more);}\n' +
+  'const definitionsPath = "#/definitions/";';
+
+function leanCode(code, name) {
+  const fail = (what) => {
+    throw new Error(`build-schema: ${name}: ${what}; ajv's output changed, update leanCode()`);
+  };
+  const at = code.indexOf(SIGNATURE);
+  if (at < 0 || code.includes(SIGNATURE, at + 1) || code[at + SIGNATURE.length] !== '{') fail('not one function signature and body');
+  let out = `${code.slice(0, at)}(data, instancePath=""){${code.slice(at + SIGNATURE.length + 1)}`;
+  out = out.replace(CALL_OPTIONS, (_m, path) => path ?? 'instancePath');
+  if (/parentData|rootData/.test(out)) fail(`parentData or rootData left after rewriting the calls: ${/.{0,200}(parentData|rootData).{0,100}/.exec(out)[0]}`);
+  // schemaPath: from the document, `#/definitions/<name>` + the path ajv gives (relative to the definition);
+  // as `base + "/type"` with `base` declared once when the function has more than one error site
+  const base = `#/definitions/${encodeURIComponent(name)}`;
+  const sites = out.match(ERROR_SITE)?.length ?? 0;
+  const absolute = (relative) => (sites > 1 ? `base + ${JSON.stringify(relative.slice(1))}` : JSON.stringify(base + relative.slice(1)));
+  out = out.replace(ERROR_SITE, (_m, _err, path, schemaPath, keyword, params, propertyName) => {
+    const relative = JSON.parse(schemaPath);
+    if (!relative.startsWith('#/') || !relative.endsWith(`/${keyword}`)) fail(`schemaPath ${schemaPath} does not end with its keyword ${keyword}`);
+    const args = [path ?? 'instancePath', absolute(relative)];
+    if (params !== '{}' || propertyName !== undefined) args.push(params);
+    if (propertyName !== undefined) args.push(propertyName);
+    return `vErrors = addError(vErrors, ${args.join(', ')});errors++;`;
+  });
+  const declaration = `const base = definitionsPath + ${JSON.stringify(encodeURIComponent(name))};`;
+  if (sites > 1) out = out.replace('(data, instancePath=""){', () => `(data, instancePath=""){${declaration}`);
+  out = out.replace(
+    /vErrors = vErrors === null \? (validate\d+)\.errors : vErrors\.concat\(\1\.errors\);/g,
+    'vErrors = addErrors(vErrors, $1.errors);',
+  );
+  if (out.includes('vErrors.concat')) fail('vErrors.concat left after rewriting the calls');
+  // what is left are the empty errors of `if` subschemas (createErrors: false), which nobody reads
+  const left = out.match(/const err\d+ = \{[^}]/g);
+  if (left) fail(`error site not rewritten: ${left[0]}`);
+  return out;
 }
 
 build();

@@ -1,4 +1,5 @@
 import type { Severity } from '../types';
+import { ERROR, WARNING } from './levels';
 
 /**
  * Codes of the concise dialect (docs/dialect.md): the RFC's authorizer spelling with its inferred `Type`,
@@ -7,23 +8,23 @@ import type { Severity } from '../types';
  * Severities only: the summary, example and fix of each code are in ./docs/dialect.ts.
  */
 export const DIALECT_CODES = {
-  'dialect/ambiguous-type': 'error',
-  'dialect/invalid-type': 'error',
-  'dialect/type-conflict': 'error',
-  'dialect/missing-property': 'error',
-  'dialect/mixed-spelling': 'error',
-  'dialect/conflicting-properties': 'error',
-  'dialect/caller-credentials': 'error',
-  'dialect/unknown-role': 'error',
-  'dialect/unknown-function': 'error',
-  'dialect/authorizer-name': 'error',
-  'dialect/unknown-api-authorizer': 'error',
-  'dialect/invalid-api-authorizer': 'error',
-  'dialect/duplicate-authorizer': 'error',
-  'dialect/iam-authorizer-listed': 'error',
-  'dialect/implicit-api-shared-authorizer': 'error',
-  'dialect/api-authorizer-reference': 'error',
-  'dialect/unused-api-authorizer': 'warning',
+  'dialect/ambiguous-type': ERROR,
+  'dialect/invalid-type': ERROR,
+  'dialect/type-conflict': ERROR,
+  'dialect/missing-property': ERROR,
+  'dialect/mixed-spelling': ERROR,
+  'dialect/conflicting-properties': ERROR,
+  'dialect/caller-credentials': ERROR,
+  'dialect/unknown-role': ERROR,
+  'dialect/unknown-function': ERROR,
+  'dialect/authorizer-name': ERROR,
+  'dialect/unknown-api-authorizer': ERROR,
+  'dialect/invalid-api-authorizer': ERROR,
+  'dialect/duplicate-authorizer': ERROR,
+  'dialect/iam-authorizer-listed': ERROR,
+  'dialect/implicit-api-shared-authorizer': ERROR,
+  'dialect/api-authorizer-reference': ERROR,
+  'dialect/unused-api-authorizer': WARNING,
 } as const satisfies Record<string, Severity>;
 
 export type DialectCode = keyof typeof DIALECT_CODES;

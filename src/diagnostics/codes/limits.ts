@@ -1,4 +1,5 @@
 import type { Severity } from '../types';
+import { ERROR, INFO } from './levels';
 
 /**
  * Codes for CloudFormation's own quotas on the processed template: raised after emit, so a template that
@@ -6,9 +7,9 @@ import type { Severity } from '../types';
  * Severities only: the summary, example and fix of each code are in ./docs/limits.ts.
  */
 export const LIMITS_CODES = {
-  'limits/template-too-large': 'error',
-  'limits/template-over-inline-limit': 'info',
-  'limits/too-many-resources': 'error',
+  'limits/template-too-large': ERROR,
+  'limits/template-over-inline-limit': INFO,
+  'limits/too-many-resources': ERROR,
 } as const satisfies Record<string, Severity>;
 
 export type LimitsCode = keyof typeof LIMITS_CODES;

@@ -1,4 +1,5 @@
 import type { Severity } from '../types';
+import { ERROR } from './levels';
 
 /**
  * Codes raised by the three self-contained lowering parts: resource policies (src/emit/resource-policy.ts),
@@ -7,9 +8,9 @@ import type { Severity } from '../types';
  * Severities only: the summary, example and fix of each code are in ./docs/policy.ts.
  */
 export const POLICY_CODES = {
-  'sam/invalid-resource-policy': 'error',
-  'sam/invalid-usage-plan': 'error',
-  'sam/invalid-domain': 'error',
+  'sam/invalid-resource-policy': ERROR,
+  'sam/invalid-usage-plan': ERROR,
+  'sam/invalid-domain': ERROR,
 } as const satisfies Record<string, Severity>;
 
 export type PolicyCode = keyof typeof POLICY_CODES;

@@ -29,8 +29,8 @@ export const LOWER_DOCS = {
     fix: 'Fn::Sub can only put strings into a string: use !Ref for a list parameter, or Fn::Join to make one string of it.',
   },
   'sam/unsupported-property': {
-    summary: 'A property of an API with auth is not supported by the lowering yet.',
-    example: 'MyApi:\n  Type: AWS::Serverless::Api\n  Properties:\n    StageName: Prod\n    SomethingNew: true\n    Auth: { DefaultAuthorizer: AWS_IAM }',
-    fix: 'Remove the property, or move the API out of the macro (no Auth) so SAM handles it alone.',
+    summary: 'An API with auth has a property SAM does not define, or one the lowering cannot apply (DefinitionUri with event Auth).',
+    example: 'MyApi:\n  Type: AWS::Serverless::Api\n  Properties:\n    StageName: Prod\n    Stagename: Prod\n    Auth: { DefaultAuthorizer: AWS_IAM }',
+    fix: 'Fix the property name (the message suggests one), or inline the definition as DefinitionBody.',
   },
 } as const satisfies Record<LowerCode, CodeDocs>;
