@@ -23,7 +23,7 @@ import { addPath, isOpenApi3, isValidDefinition, makeConditional, normalizeMetho
 import { lowerUsagePlan, type SharedUsagePlan } from './usage-plan';
 import { lowerDomain, type RecordSetGroups } from './domain';
 
-/** SAM Api properties the lowering reproduces; any other property on an API with auth is reported. */
+/** Every property SAM defines for AWS::Serverless::Api (all reproduced); SAM rejects any other, and so do we. */
 const SUPPORTED_PROPERTIES = new Set([
   'StageName', 'DefinitionBody', 'DefinitionUri', 'Auth', 'Name', 'Description', 'Cors', 'CacheClusterEnabled',
   'CacheClusterSize', 'Variables', 'MethodSettings', 'AccessLogSetting', 'CanarySetting', 'TracingEnabled',
@@ -161,7 +161,9 @@ export function lowerApi(api: RestApi, ctx: LowerContext): LoweredApi {
   const propsPath = api.implicit ? api.path : [...api.path, 'Properties'];
   for (const key of Object.keys(props)) {
     if (!SUPPORTED_PROPERTIES.has(key)) {
-      reject('sam/unsupported-property', `Property '${key}' is not supported by sam-auth on an API with Auth yet.`, [...propsPath, key], id);
+      const known = [...SUPPORTED_PROPERTIES].find((p) => p.toLowerCase() === key.toLowerCase());
+      const hint = known ? ` Did you mean '${known}'?` : '';
+      reject('sam/unsupported-property', `Property '${key}' is not defined for resource of type AWS::Serverless::Api.${hint}`, [...propsPath, key], id);
     }
   }
   const auth = checkApiAuthShape(api);
