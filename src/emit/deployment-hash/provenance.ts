@@ -58,6 +58,19 @@
  *     `Condition`. `Py27Dict({...})` literals (`{"statusCode": "200"}`, `{"AWS": ...}`) are merges.
  * To check a flag or an order against SAM, compare with the case's deployment-hash-inputs.json: the test in
  * test/deployment-hash/conformance.test.ts parses those strings (python-literal.ts) and shows the pattern.
+ *
+ * COST (what keeps a 5,000-route template linear; the straightforward version is kept as the reference in
+ * test/deployment-hash/reference-provenance.ts and the tests check both agree):
+ *   - A run of deep copies with no edit in between is one log step `{ op: 'rebuild', times }`. Replaying it
+ *     follows the 2.7 order through the rebuilds until it repeats (rebuilding the same keys cycles with a small
+ *     period, often 1, 2 or 4) and jumps ahead by `times` mod the period: `afterRebuilds`.
+ *   - Each dict remembers the last deep copy (an epoch number) its log accounts for. An editor session of one
+ *     event edits one path item: `deepCopied(doc, { container: paths, key: path })` walks the doc but not the
+ *     other path items; it only counts, per skipped item, the deep copies it missed. The count is added to the
+ *     log of every dict below the item (those the item's last walk reached) when that item is walked again or
+ *     anything below it is read or edited (`catchUp`). Sound because the skipped items did not change: the
+ *     caller vouches for it, and the differential test (test/deployment-hash/lazy-walk.test.ts) transforms
+ *     with and without the shortcut and compares the bytes.
  */
 import type { Json, JsonObject, JsonPath } from '../../model/json';
 import { Py27Keys } from './py27-dict';
@@ -72,8 +85,11 @@ export type KeyOp =
   | { op: 'delete'; key: string }
   /** `PyDict_Merge`'s presize for `count` incoming keys. */
   | { op: 'merge'; count: number }
-  /** `copy.deepcopy`: a fresh table gets the keys one by one in the current 2.7 order. */
-  | { op: 'rebuild' }
+  /**
+   * `copy.deepcopy`, `times` times in a row (once when absent): each time a fresh table gets the keys one by
+   * one in the current 2.7 order.
+   */
+  | { op: 'rebuild'; times?: number }
   /** `Py27Dict.copy()`: a fresh table gets the current keys through `merge` (presized). */
   | { op: 'copy' };
 
@@ -82,6 +98,17 @@ export interface FromTemplateOptions {
   isFloat?(path: JsonPath): boolean;
   /** The source order of the mapping at `path` when it differs from its JS key order. */
   keyOrder?(path: JsonPath): readonly string[] | undefined;
+}
+
+/**
+ * What the caller of `deepCopied` vouches for: since the last deep copy that reached them, no child of
+ * `container` other than `container[key]` changed (no key added or deleted in any dict below it, no value that
+ * is an object or array replaced), and no child of `container` was replaced by an object a deep copy reached
+ * before. New keys of `container`, and anything else in the tree, are walked as usual.
+ */
+export interface UnchangedBut {
+  container: JsonObject;
+  key: string;
 }
 
 interface ObjectInfo {
@@ -96,6 +123,8 @@ interface ObjectInfo {
   floats: Set<string>;
   /** Explicit insertion order for keys that JS orders differently. */
   order?: readonly string[];
+  /** The last deep copy (epoch) that `log` accounts for; -1 while no deep copy has reached the object. */
+  at: number;
 }
 
 interface ArrayInfo {
@@ -103,9 +132,27 @@ interface ArrayInfo {
   floats: Set<number>;
 }
 
+/** Deep copies a skipped child of an `UnchangedBut` container missed since its last walk (at epoch `base`). */
+interface Missed {
+  base: number;
+  count: number;
+  /** The latest missed deep copy. */
+  last: number;
+}
+
+const NONE: readonly string[] = [];
+
 export class Provenance {
   private readonly objects = new WeakMap<JsonObject, ObjectInfo>();
   private readonly arrays = new WeakMap<Json[], ArrayInfo>();
+  /** Deep copies so far (each `deepCopied` call is one epoch). */
+  private epoch = 0;
+  /** Skipped children of `UnchangedBut` containers whose missed deep copies are not in their logs yet. */
+  private readonly missed = new Map<JsonObject, Missed>();
+  /** The latest epoch in which a child was skipped: a dict last walked before it may be missing deep copies. */
+  private lastSkip = 0;
+  /** 2.7 order (as JSON) → the order one rebuild gives, shared by every replay. */
+  private readonly rebuildMemo = new Map<string, string[]>();
 
   /** Rule 1: `node` was parsed from the template; its keys and strings are unicode, its dicts Py27Dicts. */
   fromTemplate(node: Json, options: FromTemplateOptions = {}): void {
@@ -147,7 +194,7 @@ export class Provenance {
 
   /** `del obj[key]` / `obj.pop(key)`: removes the key and leaves the dummy a Py27Dict leaves. */
   deleteKey(obj: JsonObject, key: string): void {
-    const info = this.objectInfo(obj);
+    const info = this.current(obj);
     this.sync(obj, info);
     if (!(key in obj)) return;
     delete obj[key];
@@ -160,7 +207,7 @@ export class Provenance {
 
   /** `Py27Dict(d)` / `.update(d)` / `.copy()`: the table is presized for `keys` before they are set. */
   merged(obj: JsonObject, keys: readonly string[]): void {
-    const info = this.objectInfo(obj);
+    const info = this.current(obj);
     this.sync(obj, info);
     info.log.push({ op: 'merge', count: keys.length });
   }
@@ -170,8 +217,7 @@ export class Provenance {
    * order: e.g. what a SwaggerEditor holds aside and writes back only when the session ends.
    */
   insertedLast(obj: JsonObject, last: readonly string[]): void {
-    const info = this.objectInfo(obj);
-    this.sync(obj, info, last);
+    this.sync(obj, this.current(obj), last);
   }
 
   /** Insertion order of `obj`'s keys when JS orders them differently (integer-like keys). */
@@ -183,34 +229,58 @@ export class Provenance {
    * SAM ran `copy.deepcopy` over `node` and carried on with the copy (every `SwaggerEditor(doc)` and every
    * `editor.swagger` does): each Py27Dict below it gets a fresh table, filled in its current 2.7 order. Recorded
    * in place: the JS objects stay the same. An object reachable twice is rebuilt once (deepcopy's memo).
+   * With `unchangedBut`, the children of its container other than `container[key]` are not walked (see
+   * `UnchangedBut` for what the caller vouches for): what they miss is counted and logged when next needed.
    */
-  deepCopied(node: Json): void {
-    const seen = new Set<object>();
+  deepCopied(node: Json, unchangedBut?: UnchangedBut): void {
+    const epoch = ++this.epoch;
+    const arrays = new Set<Json[]>();
+    let skipped = false;
     const walk = (value: Json): void => {
-      if (value === null || typeof value !== 'object' || seen.has(value)) return;
-      seen.add(value);
+      if (value === null || typeof value !== 'object') return;
       if (Array.isArray(value)) {
-        value.forEach(walk);
+        if (arrays.has(value)) return;
+        arrays.add(value);
+        for (const item of value) walk(item);
         return;
       }
-      this.rebuilt(value);
-      for (const key of Object.keys(value)) walk(value[key] as Json);
+      const info = this.current(value);
+      if (info.at === epoch) return;
+      const walkedBefore = info.at >= 0;
+      let inserted = NONE;
+      if (info.kind === 'py27') {
+        inserted = this.sync(value, info);
+        this.logRebuilds(info, 1);
+      }
+      info.at = epoch;
+      if (unchangedBut !== undefined && value === unchangedBut.container && walkedBefore && info.kind === 'py27') {
+        for (const key of Object.keys(value)) {
+          const child = value[key] as Json;
+          if (key === unchangedBut.key || inserted.includes(key) || !this.skip(child, epoch)) walk(child);
+          else skipped = true;
+        }
+      } else {
+        for (const key of Object.keys(value)) walk(value[key] as Json);
+      }
     };
     walk(node);
+    if (skipped) this.lastSkip = epoch;
   }
 
   /** `deepCopied` for the one dict `obj`, not what is below it. */
   rebuilt(obj: JsonObject): void {
     const info = this.objectInfo(obj);
     if (info.kind !== 'py27') return;
+    this.catchUp(obj, info);
     this.sync(obj, info);
-    info.log.push({ op: 'rebuild' });
+    this.logRebuilds(info, 1);
   }
 
   /** SAM replaced the Py27Dict `obj` by `obj.copy()` (a shallow copy whose table is filled through merge). */
   copiedDict(obj: JsonObject): void {
     const info = this.objectInfo(obj);
     if (info.kind !== 'py27') return;
+    this.catchUp(obj, info);
     this.sync(obj, info);
     info.log.push({ op: 'copy' });
   }
@@ -220,17 +290,9 @@ export class Provenance {
    * `original`'s table and marks, as when SAM edits in place what the emitter edits on a copy.
    */
   sameDict(original: JsonObject, copy: JsonObject): void {
-    const info = this.objectInfo(original);
+    const info = this.current(original);
     this.sync(original, info);
-    this.objects.set(copy, {
-      kind: info.kind,
-      log: [...info.log],
-      live: new Set(info.live),
-      unicodeKeys: new Set(info.unicodeKeys),
-      unicodeValues: new Map(info.unicodeValues),
-      floats: new Set(info.floats),
-      order: info.order,
-    });
+    this.objects.set(copy, copyInfo(info));
   }
 
   /**
@@ -256,39 +318,19 @@ export class Provenance {
       return copy as T;
     }
     const obj = node as JsonObject;
-    const info = this.objectInfo(obj);
+    const info = this.current(obj);
     this.sync(obj, info);
     // The clone starts with the original's history (so the same table); deepCopied() then adds the rebuild.
     const copy: JsonObject = {};
     memo.set(node, copy);
     for (const key of Object.keys(obj)) copy[key] = this.cloneMarked(obj[key] as Json, memo);
-    this.objects.set(copy, {
-      kind: info.kind,
-      log: [...info.log],
-      live: new Set(info.live),
-      unicodeKeys: new Set(info.unicodeKeys),
-      unicodeValues: new Map(info.unicodeValues),
-      floats: new Set(info.floats),
-      order: info.order,
-    });
+    this.objects.set(copy, copyInfo(info));
     return copy as T;
   }
 
   /** The Python 2.7 iteration order of the Py27Dict `obj`: its history replayed on a simulated table. */
   py27Order(obj: JsonObject, hashes: Map<string, U64> = new Map()): string[] {
-    let table = new Py27Keys(hashes);
-    for (const step of this.history(obj)) {
-      if (step.op === 'insert') table.add(step.key);
-      else if (step.op === 'delete') table.remove(step.key);
-      else if (step.op === 'merge') table.presize(step.count);
-      else if (step.op === 'rebuild') table = Py27Keys.of(table.keys(), hashes);
-      else {
-        const fresh = new Py27Keys(hashes);
-        fresh.merge(table.keys());
-        table = fresh;
-      }
-    }
-    return table.keys();
+    return replayKeyOps(this.history(obj), hashes, this.rebuildMemo);
   }
 
   // ---- read side, for the renderer -------------------------------------------------------------
@@ -300,18 +342,26 @@ export class Provenance {
 
   /** The Py27Dict history of `obj`, brought up to date with its current keys. */
   history(obj: JsonObject): readonly KeyOp[] {
-    const info = this.objectInfo(obj);
+    const info = this.current(obj);
     this.sync(obj, info);
     return info.log;
   }
 
   /** Keys of `obj` in insertion order (plain dicts). */
   insertionOrder(obj: JsonObject): string[] {
-    const info = this.objectInfo(obj);
+    const info = this.current(obj);
     this.sync(obj, info);
-    return info.log.flatMap((op) => (op.op === 'insert' && info.live.has(op.key) ? [op.key] : [])).filter(
-      (key, i, all) => all.lastIndexOf(key) === i,
-    );
+    const out: string[] = [];
+    const placed = new Set<string>();
+    // The last insert of each live key counts.
+    for (let i = info.log.length - 1; i >= 0; i--) {
+      const op = info.log[i] as KeyOp;
+      if (op.op === 'insert' && info.live.has(op.key) && !placed.has(op.key)) {
+        placed.add(op.key);
+        out.push(op.key);
+      }
+    }
+    return out.reverse();
   }
 
   isUnicodeKey(obj: JsonObject, key: string): boolean {
@@ -345,7 +395,7 @@ export class Provenance {
       return;
     }
     if (node === null || typeof node !== 'object') return;
-    const info = this.objectInfo(node);
+    const info = this.current(node);
     const order = options.keyOrder?.(path);
     if (order) info.order = order;
     for (const key of Object.keys(node)) {
@@ -358,29 +408,130 @@ export class Provenance {
     this.sync(node, info);
   }
 
-  /** Appends to the log what happened to `obj` since it was last seen: deletions first, then insertions. */
-  private sync(obj: JsonObject, info: ObjectInfo, last: readonly string[] = []): void {
+  /**
+   * Appends to the log what happened to `obj` since it was last seen: deletions first, then insertions.
+   * Returns the keys inserted.
+   */
+  private sync(obj: JsonObject, info: ObjectInfo, last: readonly string[] = NONE): readonly string[] {
+    const present = Object.keys(obj);
+    if (present.length === info.live.size) {
+      let same = true;
+      for (const key of present) {
+        if (!info.live.has(key)) {
+          same = false;
+          break;
+        }
+      }
+      if (same) return NONE;
+    }
+    const here = new Set(present);
     for (const key of [...info.live]) {
-      if (!Object.prototype.hasOwnProperty.call(obj, key)) {
+      if (!here.has(key)) {
         info.log.push({ op: 'delete', key });
         info.live.delete(key);
       }
     }
-    const present = Object.keys(obj);
-    const inOrder = info.order ? [...info.order.filter((k) => present.includes(k)), ...present.filter((k) => !info.order?.includes(k))] : present;
-    const ordered = last.length === 0 ? inOrder : [...inOrder.filter((k) => !last.includes(k)), ...last.filter((k) => present.includes(k))];
+    let ordered = present;
+    if (info.order) {
+      const known = new Set(info.order);
+      ordered = [...info.order.filter((k) => here.has(k)), ...present.filter((k) => !known.has(k))];
+    }
+    if (last.length > 0) {
+      const lastSet = new Set(last);
+      ordered = [...ordered.filter((k) => !lastSet.has(k)), ...last.filter((k) => here.has(k))];
+    }
+    const inserted: string[] = [];
     for (const key of ordered) {
       if (!info.live.has(key)) {
         info.log.push({ op: 'insert', key });
         info.live.add(key);
+        inserted.push(key);
       }
     }
+    return inserted;
+  }
+
+  /** Appends `times` rebuilds, folded into the log's last step when that is a run of rebuilds already. */
+  private logRebuilds(info: ObjectInfo, times: number): void {
+    const last = info.log[info.log.length - 1];
+    if (last !== undefined && last.op === 'rebuild') last.times = (last.times ?? 1) + times;
+    else info.log.push(times === 1 ? { op: 'rebuild' } : { op: 'rebuild', times });
+  }
+
+  /**
+   * A child of an `UnchangedBut` container in the deep copy `epoch`: counts the copy as missed and says true,
+   * or says false when the child must be walked (not a dict, never walked, or possibly behind already).
+   */
+  private skip(child: Json, epoch: number): boolean {
+    if (child === null || typeof child !== 'object' || Array.isArray(child)) return false;
+    const info = this.objects.get(child);
+    if (info === undefined || info.at < 0) return false;
+    if (info.at === epoch) return true; // reached already in this copy
+    const missed = this.missed.get(child);
+    if (missed !== undefined) {
+      missed.count++;
+      missed.last = epoch;
+      return true;
+    }
+    if (info.at < this.lastSkip) return false;
+    this.missed.set(child, { base: info.at, count: 1, last: epoch });
+    return true;
+  }
+
+  /** `obj`'s info, with every deep copy it missed in its log: the state to read or edit it in. */
+  private current(obj: JsonObject): ObjectInfo {
+    const info = this.objectInfo(obj);
+    this.catchUp(obj, info);
+    return info;
+  }
+
+  /**
+   * Logs the deep copies `obj` missed: its own when it is a skipped child, all pending ones when it was walked
+   * before the latest skip (it may sit below a skipped child: which one is not known without parents).
+   */
+  private catchUp(obj: JsonObject, info: ObjectInfo): void {
+    if (this.missed.size === 0 || info.at < 0) return;
+    const own = this.missed.get(obj);
+    if (own !== undefined) this.logMissed(obj, own);
+    if (info.at < this.lastSkip && this.missed.size > 0) {
+      for (const [child, missed] of [...this.missed]) this.logMissed(child, missed);
+    }
+  }
+
+  /**
+   * Adds the deep copies the skipped child `root` missed to every dict below it that its last walk reached
+   * (those still at that walk's epoch; anything newer was added or walked since).
+   */
+  private logMissed(root: JsonObject, missed: Missed): void {
+    if (this.missed.get(root) !== missed) return;
+    this.missed.delete(root);
+    const arrays = new Set<Json[]>();
+    const apply = (value: Json): void => {
+      if (value === null || typeof value !== 'object') return;
+      if (Array.isArray(value)) {
+        if (arrays.has(value)) return;
+        arrays.add(value);
+        for (const item of value) apply(item);
+        return;
+      }
+      const info = this.objects.get(value);
+      if (info === undefined || info.at !== missed.base) return;
+      const own = value === root ? undefined : this.missed.get(value);
+      if (own !== undefined) {
+        this.logMissed(value, own);
+        if (info.at !== missed.base) return;
+      }
+      if (info.kind === 'py27') this.logRebuilds(info, missed.count);
+      info.at = missed.last;
+      for (const key of Object.keys(value)) apply(value[key] as Json);
+    };
+    apply(root);
   }
 
   private objectInfo(obj: JsonObject): ObjectInfo {
     let info = this.objects.get(obj);
     if (!info) {
-      info = { kind: 'py27', log: [], live: new Set(), unicodeKeys: new Set(), unicodeValues: new Map(), floats: new Set() };
+      info = { kind: 'py27', log: [], live: new Set(), unicodeKeys: new Set(), unicodeValues: new Map(), floats: new Set(), at: -1 };
       this.objects.set(obj, info);
     }
     return info;
@@ -394,4 +545,77 @@ export class Provenance {
     }
     return info;
   }
+}
+
+/** A new object's info continuing `info`'s table and marks (not yet reached by any deep copy). */
+function copyInfo(info: ObjectInfo): ObjectInfo {
+  return {
+    kind: info.kind,
+    // Steps are shared, except a trailing run of rebuilds, which logRebuilds may extend in place.
+    log: info.log.map((op, i) => (i === info.log.length - 1 && op.op === 'rebuild' ? { ...op } : op)),
+    live: new Set(info.live),
+    unicodeKeys: new Set(info.unicodeKeys),
+    unicodeValues: new Map(info.unicodeValues),
+    floats: new Set(info.floats),
+    order: info.order,
+    at: -1,
+  };
+}
+
+/**
+ * The 2.7 iteration order a Py27Dict history gives: each step replayed on a simulated table, a run of rebuilds
+ * through `afterRebuilds`. `memo` (2.7 order as JSON → the order one rebuild gives) may be shared by replays.
+ */
+export function replayKeyOps(
+  log: readonly KeyOp[],
+  hashes: Map<string, U64> = new Map(),
+  memo: Map<string, string[]> = new Map(),
+): string[] {
+  let table = new Py27Keys(hashes);
+  for (let i = 0; i < log.length; i++) {
+    const step = log[i] as KeyOp;
+    if (step.op === 'insert') table.add(step.key);
+    else if (step.op === 'delete') table.remove(step.key);
+    else if (step.op === 'merge') table.presize(step.count);
+    else if (step.op === 'rebuild') {
+      const times = step.times ?? 1;
+      if (times === 1) table = Py27Keys.of(table.keys(), hashes);
+      else if (i === log.length - 1) return afterRebuilds(table.keys(), times, hashes, memo);
+      else table = Py27Keys.of(afterRebuilds(table.keys(), times - 1, hashes, memo), hashes);
+    } else {
+      const fresh = new Py27Keys(hashes);
+      fresh.merge(table.keys());
+      table = fresh;
+    }
+  }
+  return table.keys();
+}
+
+/**
+ * The 2.7 order after `times` rebuilds of a table iterating in `order` (a rebuild's result depends only on the
+ * order it starts from). The orders repeat with a small period, so at most one period is computed.
+ */
+export function afterRebuilds(order: string[], times: number, hashes: Map<string, U64>, memo: Map<string, string[]>): string[] {
+  if (times === 0) return order;
+  const index = new Map<string, number>();
+  const seen: string[][] = [];
+  let current = order;
+  let id = JSON.stringify(current);
+  for (let i = 0; i < times; i++) {
+    index.set(id, i);
+    seen.push(current);
+    let next = memo.get(id);
+    if (next === undefined) {
+      next = Py27Keys.of(current, hashes).keys();
+      memo.set(id, next);
+    }
+    current = next;
+    id = JSON.stringify(current);
+    const first = index.get(id);
+    if (first !== undefined) {
+      // orders[i + 1] === orders[first]: from `first` on they cycle with period i + 1 - first.
+      return seen[first + ((times - first) % (i + 1 - first))] as string[];
+    }
+  }
+  return current;
 }
