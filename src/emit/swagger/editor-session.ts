@@ -11,6 +11,7 @@
 import type { Json, JsonObject } from '../../model/json';
 import { isObject } from '../../model/json';
 import type { DocWhere } from '../reject';
+import type { UnchangedBut } from '../deployment-hash/provenance';
 
 /** The maps SAM's SwaggerEditor keeps aside while the doc has none, in the order its `swagger` getter writes them. */
 const HELD_ASIDE = ['securityDefinitions', 'x-amazon-apigateway-gateway-responses', 'definitions'];
@@ -19,19 +20,28 @@ function isEmptyOrAbsent(value: Json | undefined): boolean {
   return value === undefined || value === null || value === false || value === '' || (isObject(value) && Object.keys(value).length === 0);
 }
 
-/** Starts a session over `doc`; call the returned function where SAM reads `editor.swagger`. */
-export function openEditor(doc: JsonObject, where: DocWhere): () => void {
-  where.prov.deepCopied(doc);
+/**
+ * Starts a session over `doc`; call the returned function where SAM reads `editor.swagger`.
+ * `route`: the session (and whatever ran since the doc's previous deep copy) edits no path item but
+ * `paths[route]`, as one event adding its method: the deep copies then leave the other path items unwalked
+ * (provenance.ts, `UnchangedBut`), which keeps a template with thousands of routes linear.
+ */
+export function openEditor(doc: JsonObject, where: DocWhere, route?: string): () => void {
+  where.prov.deepCopied(doc, onlyRoute(doc, route));
   const held = HELD_ASIDE.filter((key) => isEmptyOrAbsent(doc[key]));
   return () => {
     where.prov.insertedLast(doc, held);
-    where.prov.deepCopied(doc);
+    where.prov.deepCopied(doc, onlyRoute(doc, route));
   };
 }
 
-/** A whole session: open, `edit`, close. */
-export function editorSession(doc: JsonObject, where: DocWhere, edit: () => void): void {
-  const close = openEditor(doc, where);
+function onlyRoute(doc: JsonObject, route: string | undefined): UnchangedBut | undefined {
+  return route !== undefined && isObject(doc.paths) ? { container: doc.paths, key: route } : undefined;
+}
+
+/** A whole session: open, `edit`, close (`route`: see `openEditor`). */
+export function editorSession(doc: JsonObject, where: DocWhere, edit: () => void, route?: string): void {
+  const close = openEditor(doc, where, route);
   edit();
   close();
 }
