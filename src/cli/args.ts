@@ -9,6 +9,11 @@ export interface TransformArgs {
   output?: string;
   /** --parameter-overrides, in the order given (a later value for a key wins). */
   parameters: Record<string, string>;
+  /**
+   * --region: the stack's Region, which the macro learns from CloudFormation. SAM resolves `AWS::Region` in
+   * an API's Auth, Domain and BinaryMediaTypes, so a preview needs it to match the deployed template.
+   */
+  region?: string;
   help: boolean;
 }
 
@@ -25,6 +30,7 @@ export function parseTransformArgs(argv: readonly string[]): ArgsResult<Transfor
   const parameters: Record<string, string> = Object.create(null) as Record<string, string>;
   let format: OutputFormat | undefined;
   let output: string | undefined;
+  let region: string | undefined;
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -57,6 +63,14 @@ export function parseTransformArgs(argv: readonly string[]): ArgsResult<Transfor
         output = value;
         break;
       }
+      case '--region': {
+        const value = takeValue();
+        if (value === undefined || !/^[a-z]{2}(-[a-z]+)+-\d+$/.test(value)) {
+          return { ok: false, message: `--region expects a Region name such as us-east-1, got ${value === undefined ? 'nothing' : JSON.stringify(value)}` };
+        }
+        region = value;
+        break;
+      }
       case '--parameter-overrides': {
         const values = inline !== undefined ? [inline] : [];
         while (inline === undefined && i + 1 < argv.length && !argv[i + 1].startsWith('-') && argv[i + 1].includes('=')) values.push(argv[++i]);
@@ -78,6 +92,7 @@ export function parseTransformArgs(argv: readonly string[]): ArgsResult<Transfor
   if (positional.length > 1) return { ok: false, message: `one template at a time; got ${positional.length}: ${positional.join(' ')}` };
   const inferred: OutputFormat = output !== undefined && /\.ya?ml$/i.test(output) ? 'yaml' : 'json';
   const value: TransformArgs = { input: positional[0], format: format ?? inferred, parameters: { ...parameters }, help };
+  if (region !== undefined) value.region = region;
   if (output !== undefined) value.output = output;
   return { ok: true, value };
 }

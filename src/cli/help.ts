@@ -2,7 +2,7 @@
 export const MAIN_HELP = `sam-auth — API Gateway authorization for AWS SAM templates, lowered to plain CloudFormation
 
 Usage:
-  sam-auth transform <file|-> [--format json|yaml] [-o FILE] [--parameter-overrides K=V ...]
+  sam-auth transform <file|-> [--format json|yaml] [-o FILE] [--region R] [--parameter-overrides K=V ...]
   sam-auth validate <file|-> [options]
   sam-auth --help | --version
 
@@ -25,6 +25,7 @@ Options:
   -f, --format json|yaml            Output format (default json; yaml when -o ends in .yaml/.yml)
   -o, --output FILE                 Write the template to FILE instead of stdout
       --parameter-overrides K=V ... Template parameter values (also ParameterKey=K,ParameterValue=V)
+      --region R                    The stack's Region (AWS::Region in Auth resolves as the macro resolves it)
   -h, --help                        Show this help
 
 Examples:

@@ -9,7 +9,7 @@ import { ioErrorText } from './io';
 export async function runTransform(argv: string[], io: CliIO): Promise<number> {
   const parsedArgs = parseTransformArgs(argv);
   if (!parsedArgs.ok) {
-    io.stderr.write(`sam-auth transform: ${parsedArgs.message}\nUsage: sam-auth transform <file|-> [--format json|yaml] [-o FILE] [--parameter-overrides K=V ...]\n`);
+    io.stderr.write(`sam-auth transform: ${parsedArgs.message}\nUsage: sam-auth transform <file|-> [--format json|yaml] [-o FILE] [--region R] [--parameter-overrides K=V ...]\n`);
     return 2;
   }
   const args = parsedArgs.value;
@@ -35,7 +35,11 @@ export async function runTransform(argv: string[], io: CliIO): Promise<number> {
   }
 
   const { transform } = require('../transform') as typeof import('../transform');
-  const result = transform(parsed.template, { parameterValues: args.parameters, sourceMap: parsed.sourceMap });
+  const result = transform(parsed.template, {
+    parameterValues: args.parameters,
+    sourceMap: parsed.sourceMap,
+    ...(args.region !== undefined ? { region: args.region } : {}),
+  });
   const diagnostics = [...parsed.diagnostics, ...result.diagnostics];
   report(io, name, diagnostics, parsed.sourceMap, parsed.template);
   if (result.fragment === undefined || diagnostics.some((d) => d.severity === 'error')) return 1;

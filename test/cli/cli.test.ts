@@ -85,6 +85,8 @@ describe('sam-auth', () => {
     [['transform', 't.yaml', '--parameter-overrides', '=x'], '"" is not a parameter name'],
     [['transform', 't.yaml', '--parameter-overrides', 'My-Key=x'], '"My-Key" is not a parameter name'],
     [['transform', 't.yaml', '--parameter-overrides', 'ParameterKey=,ParameterValue=x'], 'empty ParameterKey'],
+    [['transform', 't.yaml', '--region'], '--region expects a Region name such as us-east-1, got nothing'],
+    [['transform', 't.yaml', '--region', 'Virginia'], '--region expects a Region name such as us-east-1, got "Virginia"'],
     [['transform', 'missing.yaml'], 'cannot read missing.yaml: no such file or directory'],
     [['transform', 't.yaml', '-o', '/readonly/out.json'], 'cannot write /readonly/out.json: read-only file system'],
   ])('usage and I/O errors exit 2: %j', async (argv, message) => {
@@ -92,6 +94,38 @@ describe('sam-auth', () => {
     expect(await main(argv, m.io)).toBe(2);
     expect(m.stderr()).toContain(message);
     expect(m.stdout()).toBe('');
+  });
+
+  it('--region resolves AWS::Region in an API\'s Auth as the macro does (it knows the stack\'s Region)', async () => {
+    const template = [
+      'Resources:',
+      '  Api:',
+      '    Type: AWS::Serverless::Api',
+      '    Properties:',
+      '      StageName: p',
+      '      Auth:',
+      '        DefaultAuthorizer: C',
+      '        Authorizers:',
+      '          C:',
+      '            UserPoolArn: !Sub arn:aws:cognito-idp:${AWS::Region}:123456789012:userpool/x',
+      '  Fn:',
+      '    Type: AWS::Serverless::Function',
+      '    Properties:',
+      '      CodeUri: s3://b/k',
+      '      Handler: i.h',
+      '      Runtime: nodejs20.x',
+      '      Events:',
+      '        Get: { Type: Api, Properties: { RestApiId: !Ref Api, Path: /x, Method: get } }',
+      '',
+    ].join('\n');
+    const providers = async (argv: string[]): Promise<unknown> => {
+      const m = memoryIO({ 't.yaml': template });
+      expect(await main(argv, m.io)).toBe(0);
+      const body = JSON.parse(m.stdout()).Resources.Api.Properties.Body;
+      return body.securityDefinitions.C['x-amazon-apigateway-authorizer'].providerARNs;
+    };
+    expect(await providers(['transform', 't.yaml', '--region', 'eu-west-1'])).toEqual([{ 'Fn::Sub': 'arn:aws:cognito-idp:eu-west-1:123456789012:userpool/x' }]);
+    expect(await providers(['transform', 't.yaml'])).toEqual([{ 'Fn::Sub': 'arn:aws:cognito-idp:${AWS::Region}:123456789012:userpool/x' }]);
   });
 
   it('transform writes only the template to stdout, as JSON, without SamAuth in Transform', async () => {
