@@ -198,8 +198,8 @@ export function applyEvents(input: EventsInput): EventOutput {
     if (hasIntegration(doc, path, normalizeMethod(method), where)) {
       reject('sam/invalid-event', `Event with id [${route.eventName}] is invalid. API method "${method}" defined multiple times for path "${path}".`, route.path, route.owner);
     }
-    // The event edits paths[path] alone: the editor's deep copies skip the other path items.
-    const closeEditor = openEditor(doc, where, path);
+    // The event edits paths[path][method] alone: the editor's deep copies skip the other paths and methods.
+    const closeEditor = openEditor(doc, where, [path, normalizeMethod(method)]);
     const eventAuthRaw = route.properties.Auth;
     if (eventAuthRaw !== undefined && eventAuthRaw !== null && !isObject(eventAuthRaw)) {
       reject('sam/invalid-event', `Event with id [${route.eventName}] is invalid. Property 'Auth' should be a map.`, [...route.path, 'Properties', 'Auth'], route.owner);

@@ -99,7 +99,7 @@ function startDefinition(api: RestApi, ctx: LowerContext, where: DocWhere): { do
     if (typeof route.routePath !== 'string' || typeof route.method !== 'string') continue;
     const routePath = route.routePath;
     const method = normalizeMethod(route.method);
-    editorSession(doc, where, () => addPath(doc, routePath, method, where), routePath);
+    editorSession(doc, where, () => addPath(doc, routePath, method, where), [routePath, method]);
     const condition = ownerCondition(ctx.resources, route);
     const list = byPath.get(route.routePath) ?? [];
     list.push(typeof condition === 'string' ? condition : null);

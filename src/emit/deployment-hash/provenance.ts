@@ -101,14 +101,15 @@ export interface FromTemplateOptions {
 }
 
 /**
- * What the caller of `deepCopied` vouches for: since the last deep copy that reached them, no child of
- * `container` other than `container[key]` changed (no key added or deleted in any dict below it, no value that
- * is an object or array replaced), and no child of `container` was replaced by an object a deep copy reached
- * before. New keys of `container`, and anything else in the tree, are walked as usual.
+ * What the caller of `deepCopied` vouches for: since the last deep copy that reached them, nothing changed
+ * below `container` off the `path` (`container[path[0]]`, `container[path[0]][path[1]]`...) and below its end,
+ * `container[path[0]]...[path[n-1]]`: no key added or deleted in any dict, no value that is an object or array
+ * replaced, no child replaced by an object a deep copy reached before. Keys added to a dict on the path, and
+ * anything outside `container`, are walked as usual. (An event's session: `paths`, [path, method].)
  */
 export interface UnchangedBut {
   container: JsonObject;
-  key: string;
+  path: readonly string[];
 }
 
 interface ObjectInfo {
@@ -117,6 +118,8 @@ interface ObjectInfo {
   log: KeyOp[];
   /** Keys alive in `log` (inserted, not deleted since). */
   live: Set<string>;
+  /** `Object.keys(obj)` at the last sync, while `live` holds exactly these keys: the cheap no-change check. */
+  keys?: string[];
   unicodeKeys: Set<string>;
   /** key → the unicode string it held when marked. */
   unicodeValues: Map<string, string>;
@@ -125,6 +128,8 @@ interface ObjectInfo {
   order?: readonly string[];
   /** The last deep copy (epoch) that `log` accounts for; -1 while no deep copy has reached the object. */
   at: number;
+  /** Deep copies missed while skipped (see `UnchangedBut`), not in `log` yet. */
+  missed?: Missed;
 }
 
 interface ArrayInfo {
@@ -147,12 +152,10 @@ export class Provenance {
   private readonly arrays = new WeakMap<Json[], ArrayInfo>();
   /** Deep copies so far (each `deepCopied` call is one epoch). */
   private epoch = 0;
-  /** Skipped children of `UnchangedBut` containers whose missed deep copies are not in their logs yet. */
-  private readonly missed = new Map<JsonObject, Missed>();
+  /** The skipped objects whose `missed` deep copies are not in their logs yet. */
+  private readonly pending = new Set<JsonObject>();
   /** The latest epoch in which a child was skipped: a dict last walked before it may be missing deep copies. */
   private lastSkip = 0;
-  /** 2.7 order (as JSON) → the order one rebuild gives, shared by every replay. */
-  private readonly rebuildMemo = new Map<string, string[]>();
 
   /** Rule 1: `node` was parsed from the template; its keys and strings are unicode, its dicts Py27Dicts. */
   fromTemplate(node: Json, options: FromTemplateOptions = {}): void {
@@ -200,6 +203,7 @@ export class Provenance {
     delete obj[key];
     info.log.push({ op: 'delete', key });
     info.live.delete(key);
+    info.keys = undefined;
     info.unicodeKeys.delete(key);
     info.unicodeValues.delete(key);
     info.floats.delete(key);
@@ -236,7 +240,9 @@ export class Provenance {
     const epoch = ++this.epoch;
     const arrays = new Set<Json[]>();
     let skipped = false;
-    const walk = (value: Json): void => {
+    const path = unchangedBut?.path ?? NONE;
+    // `depth`: `value` is the dict at unchangedBut.path[0..depth) below the container (-1: not on the path).
+    const walk = (value: Json, depth = -1): void => {
       if (value === null || typeof value !== 'object') return;
       if (Array.isArray(value)) {
         if (arrays.has(value)) return;
@@ -244,6 +250,7 @@ export class Provenance {
         for (const item of value) walk(item);
         return;
       }
+      if (depth < 0 && value === unchangedBut?.container) depth = 0;
       const info = this.current(value);
       if (info.at === epoch) return;
       const walkedBefore = info.at >= 0;
@@ -253,14 +260,17 @@ export class Provenance {
         this.logRebuilds(info, 1);
       }
       info.at = epoch;
-      if (unchangedBut !== undefined && value === unchangedBut.container && walkedBefore && info.kind === 'py27') {
-        for (const key of Object.keys(value)) {
+      const keys = info.kind === 'py27' ? (info.keys as string[]) : Object.keys(value);
+      if (depth >= 0 && depth < path.length && walkedBefore && info.kind === 'py27') {
+        const next = path[depth];
+        for (const key of keys) {
           const child = value[key] as Json;
-          if (key === unchangedBut.key || inserted.includes(key) || !this.skip(child, epoch)) walk(child);
+          if (key === next) walk(child, depth + 1);
+          else if (inserted.includes(key) || !this.skip(child, epoch)) walk(child);
           else skipped = true;
         }
       } else {
-        for (const key of Object.keys(value)) walk(value[key] as Json);
+        for (const key of keys) walk(value[key] as Json);
       }
     };
     walk(node);
@@ -330,7 +340,7 @@ export class Provenance {
 
   /** The Python 2.7 iteration order of the Py27Dict `obj`: its history replayed on a simulated table. */
   py27Order(obj: JsonObject, hashes: Map<string, U64> = new Map()): string[] {
-    return replayKeyOps(this.history(obj), hashes, this.rebuildMemo);
+    return replayKeyOps(this.history(obj), hashes);
   }
 
   // ---- read side, for the renderer -------------------------------------------------------------
@@ -413,7 +423,9 @@ export class Provenance {
    * Returns the keys inserted.
    */
   private sync(obj: JsonObject, info: ObjectInfo, last: readonly string[] = NONE): readonly string[] {
+    if (info.keys !== undefined && hasKeys(obj, info.keys)) return NONE;
     const present = Object.keys(obj);
+    info.keys = present;
     if (present.length === info.live.size) {
       let same = true;
       for (const key of present) {
@@ -467,14 +479,15 @@ export class Provenance {
     const info = this.objects.get(child);
     if (info === undefined || info.at < 0) return false;
     if (info.at === epoch) return true; // reached already in this copy
-    const missed = this.missed.get(child);
+    const missed = info.missed;
     if (missed !== undefined) {
       missed.count++;
       missed.last = epoch;
       return true;
     }
     if (info.at < this.lastSkip) return false;
-    this.missed.set(child, { base: info.at, count: 1, last: epoch });
+    info.missed = { base: info.at, count: 1, last: epoch };
+    this.pending.add(child);
     return true;
   }
 
@@ -490,11 +503,10 @@ export class Provenance {
    * before the latest skip (it may sit below a skipped child: which one is not known without parents).
    */
   private catchUp(obj: JsonObject, info: ObjectInfo): void {
-    if (this.missed.size === 0 || info.at < 0) return;
-    const own = this.missed.get(obj);
-    if (own !== undefined) this.logMissed(obj, own);
-    if (info.at < this.lastSkip && this.missed.size > 0) {
-      for (const [child, missed] of [...this.missed]) this.logMissed(child, missed);
+    if (this.pending.size === 0 || info.at < 0) return;
+    if (info.missed !== undefined) this.logMissed(obj, info);
+    if (info.at < this.lastSkip && this.pending.size > 0) {
+      for (const skipped of [...this.pending]) this.logMissed(skipped, this.objectInfo(skipped));
     }
   }
 
@@ -502,9 +514,11 @@ export class Provenance {
    * Adds the deep copies the skipped child `root` missed to every dict below it that its last walk reached
    * (those still at that walk's epoch; anything newer was added or walked since).
    */
-  private logMissed(root: JsonObject, missed: Missed): void {
-    if (this.missed.get(root) !== missed) return;
-    this.missed.delete(root);
+  private logMissed(root: JsonObject, rootInfo: ObjectInfo): void {
+    const missed = rootInfo.missed;
+    if (missed === undefined) return;
+    rootInfo.missed = undefined;
+    this.pending.delete(root);
     const arrays = new Set<Json[]>();
     const apply = (value: Json): void => {
       if (value === null || typeof value !== 'object') return;
@@ -515,12 +529,10 @@ export class Provenance {
         return;
       }
       const info = this.objects.get(value);
-      if (info === undefined || info.at !== missed.base) return;
-      const own = value === root ? undefined : this.missed.get(value);
-      if (own !== undefined) {
-        this.logMissed(value, own);
-        if (info.at !== missed.base) return;
-      }
+      if (info === undefined) return;
+      // Skipped below `root` too (a method skipped in its path item): its own misses come first.
+      if (info.missed !== undefined) this.logMissed(value, info);
+      if (info.at !== missed.base) return;
       if (info.kind === 'py27') this.logRebuilds(info, missed.count);
       info.at = missed.last;
       for (const key of Object.keys(value)) apply(value[key] as Json);
@@ -547,6 +559,16 @@ export class Provenance {
   }
 }
 
+/** Whether `obj`'s own keys are `keys`, in this order (no allocation: the walks run this on every dict). */
+function hasKeys(obj: JsonObject, keys: readonly string[]): boolean {
+  let i = 0;
+  for (const key in obj) {
+    if (key !== keys[i]) return false;
+    i++;
+  }
+  return i === keys.length;
+}
+
 /** A new object's info continuing `info`'s table and marks (not yet reached by any deep copy). */
 function copyInfo(info: ObjectInfo): ObjectInfo {
   return {
@@ -562,15 +584,8 @@ function copyInfo(info: ObjectInfo): ObjectInfo {
   };
 }
 
-/**
- * The 2.7 iteration order a Py27Dict history gives: each step replayed on a simulated table, a run of rebuilds
- * through `afterRebuilds`. `memo` (2.7 order as JSON → the order one rebuild gives) may be shared by replays.
- */
-export function replayKeyOps(
-  log: readonly KeyOp[],
-  hashes: Map<string, U64> = new Map(),
-  memo: Map<string, string[]> = new Map(),
-): string[] {
+/** The 2.7 iteration order a Py27Dict history gives: each step replayed on a simulated table. */
+export function replayKeyOps(log: readonly KeyOp[], hashes: Map<string, U64> = new Map()): string[] {
   let table = new Py27Keys(hashes);
   for (let i = 0; i < log.length; i++) {
     const step = log[i] as KeyOp;
@@ -580,8 +595,8 @@ export function replayKeyOps(
     else if (step.op === 'rebuild') {
       const times = step.times ?? 1;
       if (times === 1) table = Py27Keys.of(table.keys(), hashes);
-      else if (i === log.length - 1) return afterRebuilds(table.keys(), times, hashes, memo);
-      else table = Py27Keys.of(afterRebuilds(table.keys(), times - 1, hashes, memo), hashes);
+      else if (i === log.length - 1) return afterRebuilds(table.keys(), times, hashes);
+      else table = Py27Keys.of(afterRebuilds(table.keys(), times - 1, hashes), hashes);
     } else {
       const fresh = new Py27Keys(hashes);
       fresh.merge(table.keys());
@@ -593,29 +608,24 @@ export function replayKeyOps(
 
 /**
  * The 2.7 order after `times` rebuilds of a table iterating in `order` (a rebuild's result depends only on the
- * order it starts from). The orders repeat with a small period, so at most one period is computed.
+ * order it starts from). The orders repeat with a small period (1, 2, 4...), so at most one period is computed.
  */
-export function afterRebuilds(order: string[], times: number, hashes: Map<string, U64>, memo: Map<string, string[]>): string[] {
-  if (times === 0) return order;
-  const index = new Map<string, number>();
-  const seen: string[][] = [];
+export function afterRebuilds(order: string[], times: number, hashes: Map<string, U64> = new Map()): string[] {
+  const orders: string[][] = [order];
   let current = order;
-  let id = JSON.stringify(current);
-  for (let i = 0; i < times; i++) {
-    index.set(id, i);
-    seen.push(current);
-    let next = memo.get(id);
-    if (next === undefined) {
-      next = Py27Keys.of(current, hashes).keys();
-      memo.set(id, next);
+  for (let i = 1; i <= times; i++) {
+    current = Py27Keys.of(current, hashes).keys();
+    for (let j = orders.length - 1; j >= 0; j--) {
+      // orders[i] === orders[j]: from j on they cycle with period i - j.
+      if (sameOrder(current, orders[j] as string[])) return orders[j + ((times - j) % (i - j))] as string[];
     }
-    current = next;
-    id = JSON.stringify(current);
-    const first = index.get(id);
-    if (first !== undefined) {
-      // orders[i + 1] === orders[first]: from `first` on they cycle with period i + 1 - first.
-      return seen[first + ((times - first) % (i + 1 - first))] as string[];
-    }
+    orders.push(current);
   }
   return current;
+}
+
+function sameOrder(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -22,11 +22,12 @@ function isEmptyOrAbsent(value: Json | undefined): boolean {
 
 /**
  * Starts a session over `doc`; call the returned function where SAM reads `editor.swagger`.
- * `route`: the session (and whatever ran since the doc's previous deep copy) edits no path item but
- * `paths[route]`, as one event adding its method: the deep copies then leave the other path items unwalked
- * (provenance.ts, `UnchangedBut`), which keeps a template with thousands of routes linear.
+ * `route` ([path, method]): the session (and whatever ran since the doc's previous deep copy) edits nothing
+ * below `paths` but `paths[path][method]` and keys of `paths` / `paths[path]`, as one event adding its method:
+ * the deep copies then leave the other path items and methods unwalked (provenance.ts, `UnchangedBut`), which
+ * keeps a template with thousands of routes linear.
  */
-export function openEditor(doc: JsonObject, where: DocWhere, route?: string): () => void {
+export function openEditor(doc: JsonObject, where: DocWhere, route?: readonly string[]): () => void {
   where.prov.deepCopied(doc, onlyRoute(doc, route));
   const held = HELD_ASIDE.filter((key) => isEmptyOrAbsent(doc[key]));
   return () => {
@@ -35,12 +36,12 @@ export function openEditor(doc: JsonObject, where: DocWhere, route?: string): ()
   };
 }
 
-function onlyRoute(doc: JsonObject, route: string | undefined): UnchangedBut | undefined {
-  return route !== undefined && isObject(doc.paths) ? { container: doc.paths, key: route } : undefined;
+function onlyRoute(doc: JsonObject, route: readonly string[] | undefined): UnchangedBut | undefined {
+  return route !== undefined && isObject(doc.paths) ? { container: doc.paths, path: route } : undefined;
 }
 
 /** A whole session: open, `edit`, close (`route`: see `openEditor`). */
-export function editorSession(doc: JsonObject, where: DocWhere, edit: () => void, route?: string): void {
+export function editorSession(doc: JsonObject, where: DocWhere, edit: () => void, route?: readonly string[]): void {
   const close = openEditor(doc, where, route);
   edit();
   close();
