@@ -65,12 +65,14 @@
  *     follows the 2.7 order through the rebuilds until it repeats (rebuilding the same keys cycles with a small
  *     period, often 1, 2 or 4) and jumps ahead by `times` mod the period: `afterRebuilds`.
  *   - Each dict remembers the last deep copy (an epoch number) its log accounts for. An editor session of one
- *     event edits one path item: `deepCopied(doc, { container: paths, key: path })` walks the doc but not the
- *     other path items; it only counts, per skipped item, the deep copies it missed. The count is added to the
- *     log of every dict below the item (those the item's last walk reached) when that item is walked again or
- *     anything below it is read or edited (`catchUp`). Sound because the skipped items did not change: the
- *     caller vouches for it, and the differential test (test/deployment-hash/lazy-walk.test.ts) transforms
- *     with and without the shortcut and compares the bytes.
+ *     event edits one method: `deepCopied(doc, { container: paths, path: [path, method] })` walks the doc but
+ *     not the other path items nor the path item's other methods; it only counts, per skipped dict, the deep
+ *     copies it missed. The count is added to the log of every dict below it (those its last walk reached) when
+ *     it is walked again or anything below it is read or edited (`catchUp`). Sound because the skipped dicts
+ *     did not change: the caller vouches for it (`UnchangedBut`); test/deployment-hash/lazy-walk.test.ts checks
+ *     random sessions against the reference and transforms with and without the shortcut byte for byte.
+ *   - What is still walked per event: the doc's top level, `paths`' keys (one comparison each), the path
+ *     item's keys and the event's method; plus a few full walks per API (SAM's API-level sessions).
  */
 import type { Json, JsonObject, JsonPath } from '../../model/json';
 import { Py27Keys } from './py27-dict';
