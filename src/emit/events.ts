@@ -10,77 +10,29 @@ import { addAuthToMethod, checkEventAuth } from './swagger/method-auth';
 import { hasIntegration, normalizeMethod } from './swagger/paths';
 import { openEditor } from './swagger/editor-session';
 import { addRequestModel, addRequestParameters, type RequestInput } from './swagger/request-model';
-import { Py27Keys } from './deployment-hash/index';
+import type { TemplateOrder } from './template-order';
 import { mergeGeneratedMethod, swaggerSkeleton } from './merge-definitions';
 
-/**
- * SAM holds each resource's `Events` in a Py27Dict, so it visits them in Python 2.7 dict order: the order
- * that fixes which method a path gets first (and so the Deployment hash). Two passes see two orders:
- *   - 'plugin': the implicit API plugin copies the Api events into a new Py27Dict (`_get_api_events`, in
- *     `Events` order) and adds their paths in that dict's order;
- *   - 'translate': it then writes them back (`Events.update(api_events)`, a merge that may grow the table),
- *     and the resource's translation visits `Events` in the order that leaves.
- */
-export function py27EventOrder(routes: Route[], resources: JsonObject, pass: 'plugin' | 'translate' = 'plugin'): Route[] {
-  const resourceOrder = py27ResourceOrder(resources, pass);
-  const owners = [...new Set(routes.map((r) => r.owner))].sort((a, b) => resourceOrder.indexOf(a) - resourceOrder.indexOf(b));
-  return owners.flatMap((owner) => {
-    const resource = resources[owner];
-    const events = isObject(resource) && isObject(resource.Properties) && isObject(resource.Properties.Events) ? resource.Properties.Events : {};
-    const table = Py27Keys.of(Object.keys(events));
-    const apiEvents = table.keys().filter((name) => {
-      const event = events[name];
-      return isObject(event) && event.Type === 'Api';
-    });
-    const pluginOrder = Py27Keys.of(apiEvents).keys();
-    table.merge(pluginOrder);
-    const order = pass === 'plugin' ? pluginOrder : table.keys();
-    return routes.filter((r) => r.owner === owner).sort((a, b) => order.indexOf(a.eventName) - order.indexOf(b.eventName));
-  });
-}
-
-/** Whether any function or state machine has an event of `type` without `idProperty` (SAM's implicit API). */
-function hasImplicitEvent(resources: JsonObject, type: string, idProperty: string): boolean {
-  return Object.values(resources).some((resource) => {
-    if (!isObject(resource) || !isObject(resource.Properties) || !isObject(resource.Properties.Events)) return false;
-    if (resource.Type !== 'AWS::Serverless::Function' && resource.Type !== 'AWS::Serverless::StateMachine') return false;
-    return Object.values(resource.Properties.Events).some(
-      (event) => isObject(event) && event.Type === type && !(isObject(event.Properties) && event.Properties[idProperty] !== undefined),
-    );
-  });
-}
-
-/**
- * `Resources` is a Py27Dict too, and SAM visits functions and state machines in its 2.7 order. The implicit API
- * plugins change that table first: the REST one adds `ServerlessRestApi` before it walks the resources (the
- * 'plugin' pass) and deletes it afterwards when no event used it; the HTTP one then does the same with
- * `ServerlessHttpApi`; the translation ('translate' pass) sees what is left.
- */
-export function py27ResourceOrder(resources: JsonObject, pass: 'plugin' | 'translate'): string[] {
-  const table = Py27Keys.of(Object.keys(resources));
-  const temporary = (id: string, used: boolean): void => {
-    if (id in resources) return;
-    table.add(id);
-    if (pass === 'translate' && !used) table.remove(id);
-  };
-  temporary('ServerlessRestApi', hasImplicitEvent(resources, 'Api', 'RestApiId'));
-  if (pass === 'translate') temporary('ServerlessHttpApi', hasImplicitEvent(resources, 'HttpApi', 'ApiId'));
-  return table.keys();
-}
+export { py27EventOrder, py27ResourceOrder } from './template-order';
 
 export interface EventOutput {
   resources: [string, JsonObject][];
 }
 
 /** SAM translates functions first (events sorted by Path), then state machines (events as written). */
-export function samEventOrder(routes: Route[], resources: JsonObject): Route[] {
-  const ordered = py27EventOrder(routes, resources, 'translate');
-  const functions = ordered.filter((r) => r.ownerType === 'AWS::Serverless::Function');
-  const machines = ordered.filter((r) => r.ownerType === 'AWS::Serverless::StateMachine');
-  const owners = [...new Set(functions.map((r) => r.owner))];
-  const sortedFunctions = owners.flatMap((owner) =>
-    functions
-      .filter((r) => r.owner === owner)
+export function samEventOrder(routes: Route[], order: TemplateOrder): Route[] {
+  const ordered = order.eventWalk(routes, (r) => r, 'translate');
+  const byFunction = new Map<string, Route[]>();
+  const machines: Route[] = [];
+  for (const r of ordered) {
+    if (r.ownerType === 'AWS::Serverless::StateMachine') machines.push(r);
+    if (r.ownerType !== 'AWS::Serverless::Function') continue;
+    const list = byFunction.get(r.owner);
+    if (list === undefined) byFunction.set(r.owner, [r]);
+    else list.push(r);
+  }
+  const sortedFunctions = [...byFunction.values()].flatMap((routes) =>
+    routes
       .map((r) => ({ r, key: typeof r.routePath === 'string' ? r.routePath : r.eventName }))
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
       .map((x) => x.r),
@@ -157,6 +109,8 @@ function stateMachineRole(route: Route, resource: JsonObject, roleId: string): J
 export interface EventsInput {
   api: RestApi;
   resources: JsonObject;
+  /** SAM's walk orders over `resources` (shared by every API of the template). */
+  order: TemplateOrder;
   doc: JsonObject;
   where: DocWhere;
   /** The Stage suffix of permission ids: the API's StageName when a string, `Stage` otherwise. */
@@ -172,7 +126,7 @@ export function applyEvents(input: EventsInput): EventOutput {
   const { api, resources, where } = input;
   const out: [string, JsonObject][] = [];
   const apiAuth = isObject(api.properties.Auth) ? api.properties.Auth : undefined;
-  for (const route of samEventOrder(api.routes, resources)) {
+  for (const route of samEventOrder(api.routes, input.order)) {
     const owner = resources[route.owner] as JsonObject;
     const isFunction = route.ownerType === 'AWS::Serverless::Function';
     const apiRef: Json = route.properties.RestApiId ?? { Ref: api.logicalId };

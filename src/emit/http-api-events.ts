@@ -24,10 +24,10 @@
 import type { RestApi, Route } from '../model/auth';
 import type { Json, JsonObject } from '../model/json';
 import { isObject } from '../model/json';
-import { Py27Keys } from './deployment-hash/index';
-import { functionTarget, passthrough, py27ResourceOrder } from './events';
+import { functionTarget, passthrough } from './events';
 import { type DocWhere, reject, rejectDefinition } from './reject';
 import { openEditor } from './swagger/editor-session';
+import type { TemplateOrder } from './template-order';
 import {
   conditionalContents,
   hasIntegration,
@@ -56,6 +56,8 @@ interface HttpRoute {
 export interface HttpApiEventsInput {
   api: RestApi;
   resources: JsonObject;
+  /** SAM's walk orders over `resources` (shared by every API of the template). */
+  order: TemplateOrder;
   /** The API's definition after phase A (edited in place). */
   doc: JsonObject;
   where: DocWhere;
@@ -85,25 +87,19 @@ function withDefaults(route: Route): HttpRoute {
  * each function's `Events` in 2.7 order after both plugins wrote their copies back (`Events.update`), then
  * sorted by Path (the event name when there is none), stably.
  */
-function translationOrder(routes: HttpRoute[], resources: JsonObject): HttpRoute[] {
-  const resourceOrder = py27ResourceOrder(resources, 'translate');
-  const owners = [...new Set(routes.map((r) => r.route.owner))].sort((a, b) => resourceOrder.indexOf(a) - resourceOrder.indexOf(b));
-  return owners.flatMap((owner) => {
-    const resource = resources[owner];
-    const events = isObject(resource) && isObject(resource.Properties) && isObject(resource.Properties.Events) ? resource.Properties.Events : {};
-    const table = Py27Keys.of(Object.keys(events));
-    for (const type of ['Api', 'HttpApi']) {
-      const copied = table.keys().filter((name) => isObject(events[name]) && (events[name] as JsonObject).Type === type);
-      if (copied.length > 0) table.merge(Py27Keys.of(copied).keys());
-    }
-    const order = table.keys();
-    return routes
-      .filter((r) => r.route.owner === owner)
-      .sort((a, b) => order.indexOf(a.route.eventName) - order.indexOf(b.route.eventName))
+function translationOrder(routes: HttpRoute[], order: TemplateOrder): HttpRoute[] {
+  const byOwner = new Map<string, HttpRoute[]>();
+  for (const r of order.eventWalk(routes, (http) => http.route, 'http')) {
+    const list = byOwner.get(r.route.owner);
+    if (list === undefined) byOwner.set(r.route.owner, [r]);
+    else list.push(r);
+  }
+  return [...byOwner.values()].flatMap((owned) =>
+    owned
       .map((r, i) => ({ r, i, key: r.path }))
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i))
-      .map((x) => x.r);
-  });
+      .map((x) => x.r),
+  );
 }
 
 /** SAM's OpenApiEditor.is_valid: a map with a `paths` map and an `openapi` 3.x version. */
@@ -306,9 +302,10 @@ function addRoute(doc: JsonObject, http: HttpRoute, api: RestApi, resources: Jso
  */
 export function applyHttpApiEvents(input: HttpApiEventsInput): [string, JsonObject][] {
   const { api, resources, doc, where } = input;
-  const routes = (api.httpApiRoutes ?? []).map(withDefaults);
+  if (api.httpApiRoutes === undefined || api.httpApiRoutes.length === 0) return [];
+  const routes = api.httpApiRoutes.map(withDefaults);
   const out: [string, JsonObject][] = [];
-  for (const http of translationOrder(routes, resources)) {
+  for (const http of translationOrder(routes, input.order)) {
     if (!isOpenApiDocument(doc)) {
       reject(
         'sam/invalid-api',

@@ -6,6 +6,7 @@ import type { TransformOptions } from '../transform';
 import { finishRecordSetGroups, newRecordSetGroups } from './domain';
 import { type LoweredApi, lowerApi, type LowerContext } from './lower-api';
 import { resolveReferences, type ReferenceTable } from './references';
+import { TemplateOrder } from './template-order';
 import { Rejection } from './reject';
 import { finishSharedUsagePlan, newSharedUsagePlan, SHARED_USAGE_PLAN_CONDITION } from './usage-plan';
 import { guessVersionFloat } from './version-floats';
@@ -56,6 +57,7 @@ export function emit(model: AuthModel, template: JsonObject, options: TransformO
     sharedUsagePlan: newSharedUsagePlan(),
     recordSetGroups: newRecordSetGroups(),
     hasConditionsSection: isObject(template.Conditions),
+    order: new TemplateOrder(resources),
   };
   const diagnostics: Diagnostic[] = [];
   const lowered = new Map<string, { api: RestApi; out: LoweredApi }>();

@@ -12,7 +12,7 @@ import type { Json, JsonObject, JsonPath } from '../model/json';
 import { isObject } from '../model/json';
 import { type DocWhere, reject, stopOnError } from './reject';
 import { addApiAuth, apiAuthorizers, checkApiAuthShape } from './api-auth';
-import { applyEvents, py27EventOrder } from './events';
+import { applyEvents } from './events';
 import { applyHttpApiEvents } from './http-api-events';
 import { authorizerPermissionId, stageLogicalId } from './logical-ids';
 import { addCors } from './swagger/cors';
@@ -22,6 +22,7 @@ import { openApiPostprocess } from './swagger/openapi3';
 import { addPath, isOpenApi3, isValidDefinition, makeConditional, normalizeMethod, pyStr } from './swagger/paths';
 import { lowerUsagePlan, type SharedUsagePlan } from './usage-plan';
 import { lowerDomain, type RecordSetGroups } from './domain';
+import { TemplateOrder } from './template-order';
 
 /** Every property SAM defines for AWS::Serverless::Api (all reproduced); SAM rejects any other, and so do we. */
 const SUPPORTED_PROPERTIES = new Set([
@@ -51,6 +52,8 @@ export interface LowerContext {
   hasConditionsSection: boolean;
   /** Whether the template number at `path` was written as a float (from the parser's source map). */
   isFloat?: (path: JsonPath) => boolean;
+  /** SAM's walk orders over `resources`, computed once per template (made from `resources` when absent). */
+  order?: TemplateOrder;
 }
 
 /**
@@ -86,7 +89,7 @@ function combinedCondition(conditions: string[]): JsonObject {
 }
 
 /** Phase A: SAM's implicit-API plugin adds every event's path/method (and path conditions) to a managed body. */
-function startDefinition(api: RestApi, ctx: LowerContext, where: DocWhere): { doc: JsonObject; conditions: [string, Json][]; apiCondition?: Json } {
+function startDefinition(api: RestApi, ctx: LowerContext, order: TemplateOrder, where: DocWhere): { doc: JsonObject; conditions: [string, Json][]; apiCondition?: Json } {
   const doc = clone(api.properties.DefinitionBody as JsonObject);
   const conditions: [string, Json][] = [];
   if (!api.managedDefinition) {
@@ -95,7 +98,7 @@ function startDefinition(api: RestApi, ctx: LowerContext, where: DocWhere): { do
     return { doc, conditions };
   }
   const byPath = new Map<string, (string | null)[]>();
-  for (const route of py27EventOrder(api.routes, ctx.resources)) {
+  for (const route of order.eventWalk(api.routes, (r) => r, 'plugin')) {
     if (typeof route.routePath !== 'string' || typeof route.method !== 'string') continue;
     const routePath = route.routePath;
     const method = normalizeMethod(route.method);
@@ -184,10 +187,11 @@ export function lowerApi(api: RestApi, ctx: LowerContext): LoweredApi {
   const stageSuffix = typeof stageName === 'string' ? stageName : 'Stage';
 
   // A
-  const start = startDefinition(api, ctx, where);
+  const order = ctx.order ?? new TemplateOrder(ctx.resources);
+  const start = startDefinition(api, ctx, order, where);
   const doc = start.doc;
   // HttpApi events aimed at this REST API: SAM writes them while it translates their functions.
-  const httpApiPermissions = applyHttpApiEvents({ api, resources: ctx.resources, doc, where });
+  const httpApiPermissions = applyHttpApiEvents({ api, resources: ctx.resources, order, doc, where });
   // B
   if (isObject(props.Auth) || props.Auth === undefined || props.Auth === null) {
     // SAM checks the API's Auth is a map before an event uses it.
@@ -197,6 +201,7 @@ export function lowerApi(api: RestApi, ctx: LowerContext): LoweredApi {
   const events = applyEvents({
     api,
     resources: ctx.resources,
+    order,
     doc,
     where,
     stageSuffix,
