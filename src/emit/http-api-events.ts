@@ -274,7 +274,8 @@ function addRoute(doc: JsonObject, http: HttpRoute, api: RestApi, resources: Jso
   // Py27Dict(fn_sub(arn)): the logical id came from the template, so the string is unicode.
   where.prov.unicodeValue(uri, 'Fn::Sub');
 
-  const close = openEditor(doc, where);
+  // The session edits paths[path][method] alone: the editor's deep copies skip the other paths and methods.
+  const close = openEditor(doc, where, [http.path, method]);
   addIntegration(doc, http, method, uri, owner.Condition, where);
   if (isObject(auth) && Object.keys(auth).length > 0) addEventAuth(doc, http, method, auth, api, where);
   const timeout = props.TimeoutInMillis;

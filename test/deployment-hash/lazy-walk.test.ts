@@ -325,6 +325,54 @@ function richTemplate(routes: number): JsonObject {
   return template;
 }
 
+/**
+ * HttpApi events written into lowered REST APIs (their sessions are route-scoped too): OpenAPI 3 bodies, one
+ * managed by SAM and one the user's (with paths, a path-level parameter list and a conditional path item), many
+ * methods per path, $default, Auth with scopes, timeouts, payload versions, path parameters, function
+ * Conditions, and Api events on the same APIs.
+ */
+function httpApiTemplate(routes: number): JsonObject {
+  const authorizers = { Token: { FunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:auth', AuthorizationScopes: ['a/read'] } };
+  const userBody: JsonObject = {
+    openapi: '3.0.1',
+    info: { title: 'user', version: '1' },
+    paths: {
+      '/svc0/{id}': { parameters: [{ name: 'id', in: 'path', required: true }], get: { responses: {} } },
+      '/cond': { 'Fn::If': ['IsProd', { get: { responses: {} } }, { Ref: 'AWS::NoValue' }] },
+    },
+  };
+  const resources: JsonObject = {
+    Managed: { Type: 'AWS::Serverless::Api', Properties: { StageName: 'prod', OpenApiVersion: '3.0.1', Auth: { DefaultAuthorizer: 'Token', Authorizers: authorizers } } },
+    User: { Type: 'AWS::Serverless::Api', Properties: { StageName: 'prod', DefinitionBody: userBody, Auth: { DefaultAuthorizer: 'Token', Authorizers: authorizers } } },
+  };
+  const methods = ['get', 'post', 'put', 'delete', 'ANY'];
+  for (let f = 0; f * 10 < routes; f++) {
+    const events: JsonObject = {};
+    for (let r = f * 10; r < Math.min(routes, f * 10 + 10); r++) {
+      const api = r % 3 === 2 ? 'User' : 'Managed';
+      // Five methods on each path; each path and method once in the template.
+      const group = Math.floor(r / 5);
+      let path = `/svc${group % 4}/res${group}${group % 3 === 0 ? '/{id}' : ''}`;
+      let method = methods[r % methods.length] as string;
+      if (r === 8) [path, method] = ['/svc0/{id}', 'get'];
+      if (r === 11) [path, method] = ['/cond', 'get'];
+      if (r % 11 === 4 && api === 'Managed') {
+        events[`Rest${r}`] = { Type: 'Api', Properties: { RestApiId: { Ref: api }, Path: `/rest${r}`, Method: method === 'ANY' ? 'get' : method } };
+        continue;
+      }
+      const props: JsonObject = { ApiId: { Ref: api } };
+      if (r !== 6 && r !== 20) Object.assign(props, { Path: path, Method: method });
+      if (r % 4 === 1) props.Auth = { Authorizer: 'Token', AuthorizationScopes: ['a/write'] };
+      if (r % 4 === 3) props.Auth = { Authorizer: 'NONE' };
+      if (r % 5 === 2) props.TimeoutInMillis = 900;
+      if (r % 6 === 5) props.PayloadFormatVersion = '1.0';
+      events[`Http${r}`] = { Type: 'HttpApi', Properties: props };
+    }
+    resources[`Fn${f}`] = { Type: 'AWS::Serverless::Function', Properties: { CodeUri: 's3://b/k', Handler: 'i.h', Runtime: 'nodejs20.x', Events: events }, ...(f % 3 === 1 ? { Condition: 'IsProd' } : {}) };
+  }
+  return { Conditions: { IsProd: { 'Fn::Equals': ['a', 'a'] } }, Resources: resources };
+}
+
 describe('the transform with the reference Provenance', () => {
   it('swaps in (the test would compare one implementation with itself otherwise)', () => {
     expect(reference).not.toBe(optimized);
@@ -357,6 +405,14 @@ describe('the transform with the reference Provenance', () => {
     if (routes >= 120) features.push('Fn::If', 'ServerlessRestApi');
     if (routes >= 260) features.push('"openapi"', '"components"');
     for (const feature of features) expect(out).toContain(feature);
+    expect(out).toBe(reference(template));
+  });
+
+  it.each([15, 80, 200])('gives the same bytes on a template of %i HttpApi and Api events on REST APIs', (routes) => {
+    const template = httpApiTemplate(routes);
+    const out = optimized(template);
+    expect(out.slice(out.indexOf('"diagnostics"'))).not.toContain('"severity":"error"');
+    for (const feature of ['payloadFormatVersion', 'timeoutInMillis', '$default', 'Fn::If', 'a/write', '"openapi"']) expect(out).toContain(feature);
     expect(out).toBe(reference(template));
   });
 });
