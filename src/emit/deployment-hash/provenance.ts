@@ -65,14 +65,17 @@
  *     follows the 2.7 order through the rebuilds until it repeats (rebuilding the same keys cycles with a small
  *     period, often 1, 2 or 4) and jumps ahead by `times` mod the period: `afterRebuilds`.
  *   - Each dict remembers the last deep copy (an epoch number) its log accounts for. An editor session of one
- *     event edits one method: `deepCopied(doc, { container: paths, path: [path, method] })` walks the doc but
- *     not the other path items nor the path item's other methods; it only counts, per skipped dict, the deep
- *     copies it missed. The count is added to the log of every dict below it (those its last walk reached) when
- *     it is walked again or anything below it is read or edited (`catchUp`). Sound because the skipped dicts
- *     did not change: the caller vouches for it (`UnchangedBut`); test/deployment-hash/lazy-walk.test.ts checks
- *     random sessions against the reference and transforms with and without the shortcut byte for byte.
- *   - What is still walked per event: the doc's top level, `paths`' keys (one comparison each), the path
- *     item's keys and the event's method; plus a few full walks per API (SAM's API-level sessions).
+ *     event edits one method: `deepCopied(doc, { container: paths, path: [path, method] })` walks the doc, then
+ *     only `paths`, the path item and the method, and notes the copy on `paths` and on the path item (`Routed`):
+ *     O(1) per dict on the path, whatever the number of path items. A dict left unwalked learns what it missed
+ *     from its parent's routed copies when it is walked again or read or edited (`catchUp`; a child remembers
+ *     its parent), and the count goes to the log of every dict below it that its last walk reached. Sound
+ *     because the dicts off the path did not change: the caller vouches for it (`UnchangedBut`); a dict that
+ *     left its parent (deleted, replaced) counts only the copies before the first walk that would have reached
+ *     it. test/deployment-hash/lazy-walk.test.ts checks random sessions against the reference and transforms
+ *     with and without the shortcut byte for byte.
+ *   - What is still walked per event: the doc's top level (a key comparison each), the three dicts on the path
+ *     and the method's subtree; plus a few full walks per API (SAM's API-level sessions).
  */
 import type { Json, JsonObject, JsonPath } from '../../model/json';
 import { Py27Keys } from './py27-dict';
@@ -103,11 +106,13 @@ export interface FromTemplateOptions {
 }
 
 /**
- * What the caller of `deepCopied` vouches for: since the last deep copy that reached them, nothing changed
- * below `container` off the `path` (`container[path[0]]`, `container[path[0]][path[1]]`...) and below its end,
- * `container[path[0]]...[path[n-1]]`: no key added or deleted in any dict, no value that is an object or array
- * replaced, no child replaced by an object a deep copy reached before. Keys added to a dict on the path, and
- * anything outside `container`, are walked as usual. (An event's session: `paths`, [path, method].)
+ * What the caller of `deepCopied` vouches for, since the last deep copy that reached them: below `container`,
+ * only the `path` (`container[path[0]]`, `container[path[0]][path[1]]`...) and what is below its end
+ * (`container[path[0]]...[path[n-1]]`, free to change) changed. Off it: no key added or deleted in any dict, no
+ * value that is an object or array replaced, no child replaced by an object a deep copy reached before. The
+ * dicts on the path before its end (`container`, `container[path[0]]`...) gained no key but the path's next
+ * step and lost none. Anything outside `container` is walked as usual. (An event's session: `paths`,
+ * [path, method].)
  */
 export interface UnchangedBut {
   container: JsonObject;
@@ -130,8 +135,12 @@ interface ObjectInfo {
   order?: readonly string[];
   /** The last deep copy (epoch) that `log` accounts for; -1 while no deep copy has reached the object. */
   at: number;
-  /** Deep copies missed while skipped (see `UnchangedBut`), not in `log` yet. */
-  missed?: Missed;
+  /** The dict whose walk last reached this one as a child (directly or through arrays), and under which key. */
+  parent?: ObjectInfo;
+  parentObj?: JsonObject;
+  parentKey?: string;
+  /** Once this dict has been routed (see `Routed`): its routed and full walks. */
+  routed?: Routed;
 }
 
 interface ArrayInfo {
@@ -139,12 +148,17 @@ interface ArrayInfo {
   floats: Set<number>;
 }
 
-/** Deep copies a skipped child of an `UnchangedBut` container missed since its last walk (at epoch `base`). */
-interface Missed {
-  base: number;
-  count: number;
-  /** The latest missed deep copy. */
-  last: number;
+/**
+ * The deep copies that walked a dict on an `UnchangedBut` path (`epochs`, ascending, with the `next` key each
+ * walked) without walking its other children: a child still in place missed every one after its own `at`
+ * (nothing off the path changes, so it was there all along). A child no longer in place left before the first
+ * later walk that would have reached it: a full walk (`full`, ascending; the first is the walk before the first
+ * routed one) or a routed walk whose next key was its own.
+ */
+interface Routed {
+  epochs: number[];
+  next: string[];
+  full: number[];
 }
 
 const NONE: readonly string[] = [];
@@ -154,7 +168,7 @@ export class Provenance {
   private readonly arrays = new WeakMap<Json[], ArrayInfo>();
   /** Deep copies so far (each `deepCopied` call is one epoch). */
   private epoch = 0;
-  /** The skipped objects whose `missed` deep copies are not in their logs yet. */
+  /** Dicts with `routed` copies some of their children may not have logged yet. */
   private readonly pending = new Set<JsonObject>();
   /** The latest epoch in which a child was skipped: a dict last walked before it may be missing deep copies. */
   private lastSkip = 0;
@@ -244,38 +258,53 @@ export class Provenance {
     let skipped = false;
     const path = unchangedBut?.path ?? NONE;
     // `depth`: `value` is the dict at unchangedBut.path[0..depth) below the container (-1: not on the path).
-    const walk = (value: Json, depth = -1): void => {
+    // `parent[key]` holds `value` (directly or through arrays).
+    const walk = (value: Json, parent: JsonObject | undefined, parentInfo: ObjectInfo | undefined, key: string | undefined, depth: number): void => {
       if (value === null || typeof value !== 'object') return;
       if (Array.isArray(value)) {
         if (arrays.has(value)) return;
         arrays.add(value);
-        for (const item of value) walk(item);
+        for (const item of value) walk(item, parent, parentInfo, key, -1);
         return;
       }
       if (depth < 0 && value === unchangedBut?.container) depth = 0;
       const info = this.current(value);
       if (info.at === epoch) return;
-      const walkedBefore = info.at >= 0;
-      let inserted = NONE;
+      info.parent = parentInfo;
+      info.parentObj = parent;
+      info.parentKey = key;
+      if (depth >= 0 && depth < path.length && info.at >= 0 && info.kind === 'py27') {
+        // On the path: the one child that may be new is the next step; the others stay unwalked and count
+        // this copy as missed through `routed` (O(1) here, whatever the number of children).
+        const next = path[depth] as string;
+        const has = Object.hasOwn(value, next);
+        if (has && !info.live.has(next)) {
+          info.log.push({ op: 'insert', key: next });
+          info.live.add(next);
+          info.keys = undefined;
+        }
+        const routed = (info.routed ??= { epochs: [], next: [], full: [info.at] });
+        this.logRebuilds(info, 1);
+        info.at = epoch;
+        if (has) walk(value[next] as Json, value, info, next, depth + 1);
+        routed.epochs.push(epoch);
+        routed.next.push(next);
+        if (info.live.size > (has ? 1 : 0)) {
+          skipped = true;
+          this.pending.add(value);
+        }
+        return;
+      }
       if (info.kind === 'py27') {
-        inserted = this.sync(value, info);
+        this.sync(value, info);
         this.logRebuilds(info, 1);
       }
       info.at = epoch;
+      info.routed?.full.push(epoch);
       const keys = info.kind === 'py27' ? (info.keys as string[]) : Object.keys(value);
-      if (depth >= 0 && depth < path.length && walkedBefore && info.kind === 'py27') {
-        const next = path[depth];
-        for (const key of keys) {
-          const child = value[key] as Json;
-          if (key === next) walk(child, depth + 1);
-          else if (inserted.includes(key) || !this.skip(child, epoch)) walk(child);
-          else skipped = true;
-        }
-      } else {
-        for (const key of keys) walk(value[key] as Json);
-      }
+      for (const k of keys) walk(value[k] as Json, value, info, k, -1);
     };
-    walk(node);
+    walk(node, undefined, undefined, undefined, -1);
     if (skipped) this.lastSkip = epoch;
   }
 
@@ -472,27 +501,6 @@ export class Provenance {
     else info.log.push(times === 1 ? { op: 'rebuild' } : { op: 'rebuild', times });
   }
 
-  /**
-   * A child of an `UnchangedBut` container in the deep copy `epoch`: counts the copy as missed and says true,
-   * or says false when the child must be walked (not a dict, never walked, or possibly behind already).
-   */
-  private skip(child: Json, epoch: number): boolean {
-    if (child === null || typeof child !== 'object' || Array.isArray(child)) return false;
-    const info = this.objects.get(child);
-    if (info === undefined || info.at < 0) return false;
-    if (info.at === epoch) return true; // reached already in this copy
-    const missed = info.missed;
-    if (missed !== undefined) {
-      missed.count++;
-      missed.last = epoch;
-      return true;
-    }
-    if (info.at < this.lastSkip) return false;
-    info.missed = { base: info.at, count: 1, last: epoch };
-    this.pending.add(child);
-    return true;
-  }
-
   /** `obj`'s info, with every deep copy it missed in its log: the state to read or edit it in. */
   private current(obj: JsonObject): ObjectInfo {
     const info = this.objectInfo(obj);
@@ -501,26 +509,54 @@ export class Provenance {
   }
 
   /**
-   * Logs the deep copies `obj` missed: its own when it is a skipped child, all pending ones when it was walked
-   * before the latest skip (it may sit below a skipped child: which one is not known without parents).
+   * Logs the deep copies `obj` missed: its own (its parent's routed copies since its last walk), then, when it was
+   * walked before the latest skip, every pending dict's children's (it may sit below one of them: which one is
+   * not known without parents further up; a walk reaches a child after its parent, so this is rare: a dict the
+   * emitter reads or edits directly, or the renderer's first read).
    */
   private catchUp(obj: JsonObject, info: ObjectInfo): void {
-    if (this.pending.size === 0 || info.at < 0) return;
-    if (info.missed !== undefined) this.logMissed(obj, info);
+    if (info.at < 0) return;
+    if (info.parent?.routed !== undefined) this.logOwnMisses(obj, info);
     if (info.at < this.lastSkip && this.pending.size > 0) {
-      for (const skipped of [...this.pending]) this.logMissed(skipped, this.objectInfo(skipped));
+      for (const container of [...this.pending]) {
+        this.pending.delete(container);
+        const containerInfo = this.objects.get(container) as ObjectInfo;
+        forEachChildDict(container, (child) => {
+          const childInfo = this.objects.get(child);
+          if (childInfo !== undefined && childInfo.parent === containerInfo) this.logOwnMisses(child, childInfo);
+        });
+      }
     }
   }
 
+  /** Logs the routed copies of its parent that `obj` missed (see `Routed`). */
+  private logOwnMisses(obj: JsonObject, info: ObjectInfo): void {
+    const routed = info.parent?.routed;
+    if (routed === undefined || info.at < 0) return;
+    const epochs = routed.epochs;
+    if ((epochs[epochs.length - 1] as number) <= info.at) return;
+    const from = firstAfter(epochs, info.at);
+    let to = epochs.length;
+    if (!holds(info.parentObj as JsonObject, info.parentKey as string, obj)) {
+      // It left its parent since its last walk: the first later walk that would have reached it did not.
+      let left = Infinity;
+      const full = firstAfter(routed.full, info.at);
+      if (full < routed.full.length) left = routed.full[full] as number;
+      for (let i = from; i < epochs.length && (epochs[i] as number) < left; i++) {
+        if (routed.next[i] === info.parentKey) left = epochs[i] as number;
+      }
+      to = firstAfter(epochs, left - 1);
+      info.parent = undefined;
+    }
+    if (to > from) this.logMissed(obj, info, to - from, epochs[to - 1] as number);
+  }
+
   /**
-   * Adds the deep copies the skipped child `root` missed to every dict below it that its last walk reached
-   * (those still at that walk's epoch; anything newer was added or walked since).
+   * Adds `count` deep copies, the last at epoch `last`, that `root` missed to every dict below it that its last
+   * walk reached (those still at that walk's epoch; anything newer was added or walked since).
    */
-  private logMissed(root: JsonObject, rootInfo: ObjectInfo): void {
-    const missed = rootInfo.missed;
-    if (missed === undefined) return;
-    rootInfo.missed = undefined;
-    this.pending.delete(root);
+  private logMissed(root: JsonObject, rootInfo: ObjectInfo, count: number, last: number): void {
+    const base = rootInfo.at;
     const arrays = new Set<Json[]>();
     const apply = (value: Json): void => {
       if (value === null || typeof value !== 'object') return;
@@ -533,10 +569,10 @@ export class Provenance {
       const info = this.objects.get(value);
       if (info === undefined) return;
       // Skipped below `root` too (a method skipped in its path item): its own misses come first.
-      if (info.missed !== undefined) this.logMissed(value, info);
-      if (info.at !== missed.base) return;
-      if (info.kind === 'py27') this.logRebuilds(info, missed.count);
-      info.at = missed.last;
+      if (value !== root && info.parent?.routed !== undefined) this.logOwnMisses(value, info);
+      if (info.at !== base) return;
+      if (info.kind === 'py27') this.logRebuilds(info, count);
+      info.at = last;
       for (const key of Object.keys(value)) apply(value[key] as Json);
     };
     apply(root);
@@ -569,6 +605,36 @@ function hasKeys(obj: JsonObject, keys: readonly string[]): boolean {
     i++;
   }
   return i === keys.length;
+}
+
+/** Whether `parent[key]` is `child`, or an array holding it (at any depth). */
+function holds(parent: JsonObject, key: string, child: JsonObject): boolean {
+  const value = parent[key];
+  if (value === child) return true;
+  const inside = (v: Json | undefined): boolean => Array.isArray(v) && v.some((item) => item === child || inside(item));
+  return inside(value);
+}
+
+/** The index of the first epoch in the ascending `epochs` above `epoch`. */
+function firstAfter(epochs: readonly number[], epoch: number): number {
+  let lo = 0;
+  let hi = epochs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((epochs[mid] as number) > epoch) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Calls `f` with each dict child of `obj`, directly or through arrays. */
+function forEachChildDict(obj: JsonObject, f: (child: JsonObject) => void): void {
+  const visit = (value: Json): void => {
+    if (value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) for (const item of value) visit(item);
+    else f(value);
+  };
+  for (const key of Object.keys(obj)) visit(obj[key] as Json);
 }
 
 /** A new object's info continuing `info`'s table and marks (not yet reached by any deep copy). */

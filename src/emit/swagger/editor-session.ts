@@ -23,7 +23,8 @@ function isEmptyOrAbsent(value: Json | undefined): boolean {
 /**
  * Starts a session over `doc`; call the returned function where SAM reads `editor.swagger`.
  * `route` ([path, method]): the session (and whatever ran since the doc's previous deep copy) edits nothing
- * below `paths` but `paths[path][method]` and keys of `paths` / `paths[path]`, as one event adding its method:
+ * below `paths` but `paths[path][method]`, adding at most the key `path` to `paths` and `method` to
+ * `paths[path]`, as one event adding its method:
  * the deep copies then leave the other path items and methods unwalked (provenance.ts, `UnchangedBut`), which
  * keeps a template with thousands of routes linear.
  */
