@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterRebuilds, Provenance, replayKeyOps, type KeyOp } from '../../src/emit/deployment-hash/provenance';
+import { afterRebuilds, Provenance, ReplayMemo, replayKeyOps, type KeyOp } from '../../src/emit/deployment-hash/provenance';
 import { Py27Keys } from '../../src/emit/deployment-hash/py27-dict';
 import { isObject, type Json, type JsonObject } from '../../src/model/json';
 import { syntheticTemplate } from '../../bench/synthetic';
@@ -49,6 +49,16 @@ describe('replaying runs of rebuilds', () => {
     fc.assert(
       fc.property(fc.array(keyOp, { maxLength: 40 }), (log) => {
         expect(replayKeyOps(log)).toEqual(naiveReplay(log));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('gives the same orders with one memo shared by every replay (as a Provenance shares it)', () => {
+    const memo = new ReplayMemo();
+    fc.assert(
+      fc.property(fc.array(keyOp, { maxLength: 40 }), (log) => {
+        expect(replayKeyOps(log, memo)).toEqual(naiveReplay(log));
       }),
       { numRuns: 400 },
     );

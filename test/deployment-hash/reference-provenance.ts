@@ -258,6 +258,19 @@ export class ReferenceProvenance {
     );
   }
 
+  /** The renderer's read views (plain forwards here). */
+  sharedPy27Order(obj: JsonObject): readonly string[] {
+    return this.py27Order(obj);
+  }
+
+  objectMarks(obj: JsonObject): ObjectInfo | undefined {
+    return this.objects.get(obj);
+  }
+
+  arrayMarks(arr: Json[]): ArrayInfo | undefined {
+    return this.arrays.get(arr);
+  }
+
   isUnicodeKey(obj: JsonObject, key: string): boolean {
     return this.objects.get(obj)?.unicodeKeys.has(key) ?? false;
   }

@@ -143,6 +143,20 @@ interface ObjectInfo {
   routed?: Routed;
 }
 
+/** What an array's marks say about its items, read-only: index → the unicode string it held when marked. */
+export interface ArrayMarks {
+  readonly unicodeValues: ReadonlyMap<number, string>;
+  readonly floats: ReadonlySet<number>;
+}
+
+/** What an object's marks say about its keys and values, read-only. */
+export interface ObjectMarks {
+  readonly unicodeKeys: ReadonlySet<string>;
+  /** key → the unicode string it held when marked: the value is unicode while it is still that string. */
+  readonly unicodeValues: ReadonlyMap<string, string>;
+  readonly floats: ReadonlySet<string>;
+}
+
 interface ArrayInfo {
   unicodeValues: Map<number, string>;
   floats: Set<number>;
@@ -172,6 +186,8 @@ export class Provenance {
   private readonly pending = new Set<JsonObject>();
   /** The latest epoch in which a child was skipped: a dict last walked before it may be missing deep copies. */
   private lastSkip = 0;
+  /** Hashes and rebuild cycles, shared by every replay of this provenance's dicts. */
+  private readonly memo = new ReplayMemo();
 
   /** Rule 1: `node` was parsed from the template; its keys and strings are unicode, its dicts Py27Dicts. */
   fromTemplate(node: Json, options: FromTemplateOptions = {}): void {
@@ -370,8 +386,17 @@ export class Provenance {
   }
 
   /** The Python 2.7 iteration order of the Py27Dict `obj`: its history replayed on a simulated table. */
-  py27Order(obj: JsonObject, hashes: Map<string, U64> = new Map()): string[] {
-    return replayKeyOps(this.history(obj), hashes);
+  py27Order(obj: JsonObject): string[] {
+    return [...this.sharedPy27Order(obj)];
+  }
+
+  /** `py27Order`, possibly an array the provenance keeps (the renderer's: do not modify it). */
+  sharedPy27Order(obj: JsonObject): readonly string[] {
+    const info = this.current(obj);
+    this.sync(obj, info);
+    // One key or none: no table to simulate.
+    if (info.live.size <= 1) return info.live.size === 0 ? NONE : [...info.live];
+    return replayShared(info.log, this.memo);
   }
 
   // ---- read side, for the renderer -------------------------------------------------------------
@@ -403,6 +428,16 @@ export class Provenance {
       }
     }
     return out.reverse();
+  }
+
+  /** The unicode and float marks of `obj`'s keys and values (undefined: none), for the renderer. */
+  objectMarks(obj: JsonObject): ObjectMarks | undefined {
+    return this.objects.get(obj);
+  }
+
+  /** The unicode and float marks of `arr`'s items (undefined: none), for the renderer. */
+  arrayMarks(arr: Json[]): ArrayMarks | undefined {
+    return this.arrays.get(arr);
   }
 
   isUnicodeKey(obj: JsonObject, key: string): boolean {
@@ -652,9 +687,56 @@ function copyInfo(info: ObjectInfo): ObjectInfo {
   };
 }
 
+/**
+ * What replaying histories learns and reuses: each key's hash, and for each order a rebuild starts from, the
+ * orders the rebuilds go through (they cycle with a small period: 1, 2, 4...). The dicts of one Body share few
+ * key sets, so most replays find their rebuilds done.
+ */
+export class ReplayMemo {
+  readonly hashes = new Map<string, U64>();
+  private readonly runs = new Map<string, RebuildRun>();
+
+  /** The 2.7 order after `times` rebuilds of a table iterating in `order` (shared: do not modify it). */
+  afterRebuilds(order: string[], times: number): readonly string[] {
+    if (times === 0) return order;
+    const key = JSON.stringify(order);
+    let run = this.runs.get(key);
+    if (run === undefined) {
+      run = { orders: [order], start: 0, period: 0 };
+      this.runs.set(key, run);
+    }
+    // A rebuild's result depends only on the order it starts from: once an order repeats, they cycle.
+    while (run.period === 0 && run.orders.length <= times) {
+      const next = Py27Keys.of(run.orders[run.orders.length - 1] as string[], this.hashes).keys();
+      for (let j = run.orders.length - 1; j >= 0; j--) {
+        if (sameOrder(next, run.orders[j] as string[])) {
+          run.start = j;
+          run.period = run.orders.length - j;
+          break;
+        }
+      }
+      if (run.period === 0) run.orders.push(next);
+    }
+    if (times < run.orders.length) return run.orders[times] as string[];
+    return run.orders[run.start + ((times - run.start) % run.period)] as string[];
+  }
+}
+
+/** Orders after 0, 1, 2... rebuilds; from `start` on they repeat with `period` (0 while not known yet). */
+interface RebuildRun {
+  orders: string[][];
+  start: number;
+  period: number;
+}
+
 /** The 2.7 iteration order a Py27Dict history gives: each step replayed on a simulated table. */
-export function replayKeyOps(log: readonly KeyOp[], hashes: Map<string, U64> = new Map()): string[] {
-  let table = new Py27Keys(hashes);
+export function replayKeyOps(log: readonly KeyOp[], memo: ReplayMemo = new ReplayMemo()): string[] {
+  return [...replayShared(log, memo)];
+}
+
+/** `replayKeyOps`, possibly returning an order `memo` holds (do not modify it). */
+function replayShared(log: readonly KeyOp[], memo: ReplayMemo): readonly string[] {
+  let table = new Py27Keys(memo.hashes);
   for (let i = 0; i < log.length; i++) {
     const step = log[i] as KeyOp;
     if (step.op === 'insert') table.add(step.key);
@@ -662,11 +744,10 @@ export function replayKeyOps(log: readonly KeyOp[], hashes: Map<string, U64> = n
     else if (step.op === 'merge') table.presize(step.count);
     else if (step.op === 'rebuild') {
       const times = step.times ?? 1;
-      if (times === 1) table = Py27Keys.of(table.keys(), hashes);
-      else if (i === log.length - 1) return afterRebuilds(table.keys(), times, hashes);
-      else table = Py27Keys.of(afterRebuilds(table.keys(), times - 1, hashes), hashes);
+      if (i === log.length - 1) return memo.afterRebuilds(table.keys(), times);
+      table = Py27Keys.of(memo.afterRebuilds(table.keys(), times - 1), memo.hashes);
     } else {
-      const fresh = new Py27Keys(hashes);
+      const fresh = new Py27Keys(memo.hashes);
       fresh.merge(table.keys());
       table = fresh;
     }
@@ -679,17 +760,9 @@ export function replayKeyOps(log: readonly KeyOp[], hashes: Map<string, U64> = n
  * order it starts from). The orders repeat with a small period (1, 2, 4...), so at most one period is computed.
  */
 export function afterRebuilds(order: string[], times: number, hashes: Map<string, U64> = new Map()): string[] {
-  const orders: string[][] = [order];
-  let current = order;
-  for (let i = 1; i <= times; i++) {
-    current = Py27Keys.of(current, hashes).keys();
-    for (let j = orders.length - 1; j >= 0; j--) {
-      // orders[i] === orders[j]: from j on they cycle with period i - j.
-      if (sameOrder(current, orders[j] as string[])) return orders[j + ((times - j) % (i - j))] as string[];
-    }
-    orders.push(current);
-  }
-  return current;
+  const memo = new ReplayMemo();
+  for (const [key, hash] of hashes) memo.hashes.set(key, hash);
+  return [...memo.afterRebuilds(order, times)];
 }
 
 function sameOrder(a: readonly string[], b: readonly string[]): boolean {

@@ -12,76 +12,108 @@
  */
 import type { Json, JsonObject } from '../../model/json';
 import type { Provenance } from './provenance';
-import type { U64 } from './py27-hash';
 
 /** `str(value)` as SAM's Python 2.7 compatibility classes print it. */
 export function renderPy27(value: Json, prov: Provenance): string {
-  const out: string[] = [];
-  new Renderer(prov).repr(value, out, false, false);
-  return out.join('');
+  const renderer = new Renderer(prov);
+  renderer.repr(value, false, false);
+  return renderer.out;
 }
 
 /** `json.dumps(value)` with Python 2.7 key order (a Py27Dict serializes through its `items()`). */
 export function renderJsonPy27(value: Json, prov: Provenance): string {
-  const out: string[] = [];
-  new Renderer(prov).json(value, out);
-  return out.join('');
+  const renderer = new Renderer(prov);
+  renderer.json(value, false);
+  return renderer.out;
 }
 
 /** The order SAM iterates `obj` in: Python 2.7 order for a Py27Dict, insertion order for a plain dict. */
-export function iterationOrder(obj: JsonObject, prov: Provenance, hashes: Map<string, U64> = new Map()): string[] {
-  return prov.isPlainDict(obj) ? prov.insertionOrder(obj) : prov.py27Order(obj, hashes);
+export function iterationOrder(obj: JsonObject, prov: Provenance): string[] {
+  return prov.isPlainDict(obj) ? prov.insertionOrder(obj) : prov.py27Order(obj);
 }
 
+/** Renders into one string; the reprs of the strings it meets are remembered (a Body repeats its keys). */
 class Renderer {
-  private readonly hashes = new Map<string, U64>();
+  out = '';
+  private readonly unicodeReprs = new Map<string, string>();
+  private readonly strReprs = new Map<string, string>();
   constructor(private readonly prov: Provenance) {}
 
-  repr(value: Json, out: string[], unicode: boolean, float: boolean): void {
-    if (value === null) out.push('None');
-    else if (value === true) out.push('True');
-    else if (value === false) out.push('False');
-    else if (typeof value === 'number') out.push(float ? pyFloatRepr(value) : pyNumberRepr(value));
-    else if (typeof value === 'string') out.push(unicode ? unicodeRepr(value) : strRepr(value));
+  private order(obj: JsonObject): readonly string[] {
+    return this.prov.isPlainDict(obj) ? this.prov.insertionOrder(obj) : this.prov.sharedPy27Order(obj);
+  }
+
+  private string(s: string, unicode: boolean): string {
+    const memo = unicode ? this.unicodeReprs : this.strReprs;
+    let r = memo.get(s);
+    if (r === undefined) {
+      r = unicode ? unicodeRepr(s) : strRepr(s);
+      memo.set(s, r);
+    }
+    return r;
+  }
+
+  repr(value: Json, unicode: boolean, float: boolean): void {
+    if (value === null) this.out += 'None';
+    else if (value === true) this.out += 'True';
+    else if (value === false) this.out += 'False';
+    else if (typeof value === 'number') this.out += float ? pyFloatRepr(value) : pyNumberRepr(value);
+    else if (typeof value === 'string') this.out += this.string(value, unicode);
     else if (Array.isArray(value)) {
-      out.push('[');
-      value.forEach((item, i) => {
-        if (i > 0) out.push(', ');
-        this.repr(item, out, this.prov.isUnicodeValue(value, i), this.prov.isFloat(value, i));
-      });
-      out.push(']');
+      const marks = this.prov.arrayMarks(value);
+      this.out += '[';
+      for (let i = 0; i < value.length; i++) {
+        if (i > 0) this.out += ', ';
+        const item = value[i] as Json;
+        if (marks === undefined) this.repr(item, false, false);
+        else this.repr(item, typeof item === 'string' && marks.unicodeValues.get(i) === item, marks.floats.has(i));
+      }
+      this.out += ']';
     } else {
-      out.push('{');
-      iterationOrder(value, this.prov, this.hashes).forEach((key, i) => {
-        if (i > 0) out.push(', ');
-        out.push(this.prov.isUnicodeKey(value, key) ? unicodeRepr(key) : strRepr(key), ': ');
-        this.repr(value[key], out, this.prov.isUnicodeValue(value, key), this.prov.isFloat(value, key));
-      });
-      out.push('}');
+      const keys = this.order(value);
+      const marks = this.prov.objectMarks(value);
+      this.out += '{';
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i] as string;
+        if (i > 0) this.out += ', ';
+        const item = value[key] as Json;
+        if (marks === undefined) {
+          this.out += this.string(key, false) + ': ';
+          this.repr(item, false, false);
+        } else {
+          this.out += this.string(key, marks.unicodeKeys.has(key)) + ': ';
+          this.repr(item, typeof item === 'string' && marks.unicodeValues.get(key) === item, marks.floats.has(key));
+        }
+      }
+      this.out += '}';
     }
   }
 
-  json(value: Json, out: string[], float = false): void {
-    if (value === null) out.push('null');
-    else if (value === true) out.push('true');
-    else if (value === false) out.push('false');
-    else if (typeof value === 'number') out.push(float ? pyFloatRepr(value) : pyNumberRepr(value, false));
-    else if (typeof value === 'string') out.push(jsonString(value));
+  json(value: Json, float: boolean): void {
+    if (value === null) this.out += 'null';
+    else if (value === true) this.out += 'true';
+    else if (value === false) this.out += 'false';
+    else if (typeof value === 'number') this.out += float ? pyFloatRepr(value) : pyNumberRepr(value, false);
+    else if (typeof value === 'string') this.out += jsonString(value);
     else if (Array.isArray(value)) {
-      out.push('[');
-      value.forEach((item, i) => {
-        if (i > 0) out.push(', ');
-        this.json(item, out, this.prov.isFloat(value, i));
-      });
-      out.push(']');
+      const marks = this.prov.arrayMarks(value);
+      this.out += '[';
+      for (let i = 0; i < value.length; i++) {
+        if (i > 0) this.out += ', ';
+        this.json(value[i] as Json, marks?.floats.has(i) ?? false);
+      }
+      this.out += ']';
     } else {
-      out.push('{');
-      iterationOrder(value, this.prov, this.hashes).forEach((key, i) => {
-        if (i > 0) out.push(', ');
-        out.push(jsonString(key), ': ');
-        this.json(value[key], out, this.prov.isFloat(value, key));
-      });
-      out.push('}');
+      const keys = this.order(value);
+      const marks = this.prov.objectMarks(value);
+      this.out += '{';
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i] as string;
+        if (i > 0) this.out += ', ';
+        this.out += jsonString(key) + ': ';
+        this.json(value[key] as Json, marks?.floats.has(key) ?? false);
+      }
+      this.out += '}';
     }
   }
 }
