@@ -484,49 +484,44 @@ export class Provenance {
     this.sync(node, info);
   }
 
-  /**
-   * Appends to the log what happened to `obj` since it was last seen: deletions first, then insertions.
-   * Returns the keys inserted.
-   */
-  private sync(obj: JsonObject, info: ObjectInfo, last: readonly string[] = NONE): readonly string[] {
-    if (info.keys !== undefined && hasKeys(obj, info.keys)) return NONE;
+  /** Appends to the log what happened to `obj` since it was last seen: deletions first, then insertions. */
+  private sync(obj: JsonObject, info: ObjectInfo, last: readonly string[] = NONE): void {
+    if (info.keys !== undefined && hasKeys(obj, info.keys)) return;
     const present = Object.keys(obj);
     info.keys = present;
-    if (present.length === info.live.size) {
+    const live = info.live;
+    if (present.length === live.size) {
       let same = true;
       for (const key of present) {
-        if (!info.live.has(key)) {
+        if (!live.has(key)) {
           same = false;
           break;
         }
       }
-      if (same) return NONE;
+      if (same) return;
     }
-    const here = new Set(present);
-    for (const key of [...info.live]) {
-      if (!here.has(key)) {
+    // (Deleting the entry being visited does not disturb a Set's iteration.)
+    for (const key of live) {
+      if (!Object.hasOwn(obj, key)) {
         info.log.push({ op: 'delete', key });
-        info.live.delete(key);
+        live.delete(key);
       }
     }
     let ordered = present;
     if (info.order) {
       const known = new Set(info.order);
-      ordered = [...info.order.filter((k) => here.has(k)), ...present.filter((k) => !known.has(k))];
+      ordered = [...info.order.filter((k) => Object.hasOwn(obj, k)), ...present.filter((k) => !known.has(k))];
     }
     if (last.length > 0) {
       const lastSet = new Set(last);
-      ordered = [...ordered.filter((k) => !lastSet.has(k)), ...last.filter((k) => here.has(k))];
+      ordered = [...ordered.filter((k) => !lastSet.has(k)), ...last.filter((k) => Object.hasOwn(obj, k))];
     }
-    const inserted: string[] = [];
     for (const key of ordered) {
-      if (!info.live.has(key)) {
+      if (!live.has(key)) {
         info.log.push({ op: 'insert', key });
-        info.live.add(key);
-        inserted.push(key);
+        live.add(key);
       }
     }
-    return inserted;
   }
 
   /** Appends `times` rebuilds, folded into the log's last step when that is a run of rebuilds already. */
