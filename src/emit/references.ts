@@ -9,14 +9,19 @@ import { isObject } from '../model/json';
 export type ReferenceTable = Map<string, string>;
 
 function resolveSub(text: string, table: ReferenceTable): string {
+  if (!text.includes('${')) return text;
   return text.replace(/\$\{([^}!][^}]*)\}/g, (whole, name: string) => {
     const target = table.get(name);
     return target === undefined ? whole : '${' + target + '}';
   });
 }
 
+/**
+ * `value` with every reference in `table` resolved. What holds none is returned as it is (not copied): the
+ * template keeps its own objects where nothing changes.
+ */
 export function resolveReferences(value: Json, table: ReferenceTable): Json {
-  if (Array.isArray(value)) return value.map((v) => resolveReferences(v, table));
+  if (Array.isArray(value)) return resolveItems(value, 0, table) ?? value;
   if (!isObject(value)) return value;
   const keys = Object.keys(value);
   if (keys.length === 1 && keys[0] === 'Ref' && typeof value.Ref === 'string') {
@@ -25,12 +30,39 @@ export function resolveReferences(value: Json, table: ReferenceTable): Json {
   }
   if (keys.length === 1 && keys[0] === 'Fn::Sub') {
     const sub = value['Fn::Sub'];
-    if (typeof sub === 'string') return { 'Fn::Sub': resolveSub(sub, table) };
+    if (typeof sub === 'string') {
+      const resolved = resolveSub(sub, table);
+      return resolved === sub ? value : { 'Fn::Sub': resolved };
+    }
     if (Array.isArray(sub) && typeof sub[0] === 'string') {
-      return { 'Fn::Sub': [resolveSub(sub[0], table), ...sub.slice(1).map((v) => resolveReferences(v, table))] };
+      const first = resolveSub(sub[0], table);
+      const rest = resolveItems(sub, 1, table);
+      if (first === sub[0] && rest === undefined) return value;
+      return { 'Fn::Sub': [first, ...(rest ?? sub.slice(1))] };
     }
   }
-  const out: JsonObject = {};
-  for (const [k, v] of Object.entries(value)) out[k] = resolveReferences(v, table);
+  let out: JsonObject | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    const item = value[key] as Json;
+    const resolved = resolveReferences(item, table);
+    if (out === undefined && resolved !== item) {
+      out = {};
+      for (let j = 0; j < i; j++) out[keys[j] as string] = value[keys[j] as string] as Json;
+    }
+    if (out !== undefined) out[key] = resolved;
+  }
+  return out ?? value;
+}
+
+/** `items[from..]` resolved, or undefined when that changes nothing. */
+function resolveItems(items: Json[], from: number, table: ReferenceTable): Json[] | undefined {
+  let out: Json[] | undefined;
+  for (let i = from; i < items.length; i++) {
+    const item = items[i] as Json;
+    const resolved = resolveReferences(item, table);
+    if (out === undefined && resolved !== item) out = items.slice(from, i);
+    if (out !== undefined) out.push(resolved);
+  }
   return out;
 }
