@@ -18,6 +18,7 @@ import type { Route } from '../model/auth';
 import type { JsonObject } from '../model/json';
 import { isObject } from '../model/json';
 import { Py27Keys } from './deployment-hash/index';
+import type { U64 } from './deployment-hash/py27-hash';
 
 export type ResourcePass = 'plugin' | 'translate';
 /** Which of SAM's walks over a resource's `Events` (see the header). */
@@ -48,8 +49,8 @@ function hasImplicitEvent(resources: JsonObject, type: string, idProperty: strin
 }
 
 /** `Resources`' 2.7 order in SAM's plugin or translation pass (see the header). */
-export function py27ResourceOrder(resources: JsonObject, pass: ResourcePass): string[] {
-  const table = Py27Keys.of(Object.keys(resources));
+export function py27ResourceOrder(resources: JsonObject, pass: ResourcePass, hashes: Map<string, U64> = new Map()): string[] {
+  const table = Py27Keys.of(Object.keys(resources), hashes);
   const temporary = (id: string, used: () => boolean): void => {
     if (id in resources) return;
     table.add(id);
@@ -61,22 +62,22 @@ export function py27ResourceOrder(resources: JsonObject, pass: ResourcePass): st
 }
 
 /** The order of `events`' names in one of SAM's walks (see the header). */
-function py27EventNames(events: JsonObject, pass: EventPass): string[] {
-  const table = Py27Keys.of(Object.keys(events));
+function py27EventNames(events: JsonObject, pass: EventPass, hashes: Map<string, U64>): string[] {
+  const table = Py27Keys.of(Object.keys(events), hashes);
   const copyOf = (type: string): string[] =>
     table.keys().filter((name) => {
       const event = events[name];
       return isObject(event) && event.Type === type;
     });
   if (pass !== 'http') {
-    const pluginOrder = Py27Keys.of(copyOf('Api')).keys();
+    const pluginOrder = Py27Keys.of(copyOf('Api'), hashes).keys();
     if (pass === 'plugin') return pluginOrder;
     table.merge(pluginOrder);
     return table.keys();
   }
   for (const type of ['Api', 'HttpApi']) {
     const copied = copyOf(type);
-    if (copied.length > 0) table.merge(Py27Keys.of(copied).keys());
+    if (copied.length > 0) table.merge(Py27Keys.of(copied, hashes).keys());
   }
   return table.keys();
 }
@@ -85,6 +86,8 @@ function py27EventNames(events: JsonObject, pass: EventPass): string[] {
 export class TemplateOrder {
   private readonly resourceRanks = new Map<ResourcePass, Rank>();
   private readonly eventRanks = new Map<string, Rank>();
+  /** Each name's hash, computed once for every table of the template. */
+  private readonly hashes = new Map<string, U64>();
 
   constructor(readonly resources: JsonObject) {}
 
@@ -92,7 +95,7 @@ export class TemplateOrder {
   sortOwners(owners: Iterable<string>, pass: ResourcePass): string[] {
     let rank = this.resourceRanks.get(pass);
     if (rank === undefined) {
-      rank = ranked(py27ResourceOrder(this.resources, pass));
+      rank = ranked(py27ResourceOrder(this.resources, pass, this.hashes));
       this.resourceRanks.set(pass, rank);
     }
     const r = rank;
@@ -106,7 +109,7 @@ export class TemplateOrder {
     if (rank === undefined) {
       const resource = this.resources[owner];
       const events = isObject(resource) && isObject(resource.Properties) && isObject(resource.Properties.Events) ? resource.Properties.Events : {};
-      rank = ranked(py27EventNames(events, pass));
+      rank = ranked(py27EventNames(events, pass, this.hashes));
       this.eventRanks.set(key, rank);
     }
     const r = rank;

@@ -196,7 +196,7 @@ export class Provenance {
 
   /** The key `key` of `obj` is unicode. */
   unicodeKey(obj: JsonObject, key: string): void {
-    this.objectInfo(obj).unicodeKeys.add(key);
+    unicodeKeysOf(this.objectInfo(obj)).add(key);
   }
 
   /** The string now at `container[keyOrIndex]` is unicode. */
@@ -206,7 +206,7 @@ export class Provenance {
       if (typeof value === 'string') this.arrayInfo(container).unicodeValues.set(Number(keyOrIndex), value);
     } else {
       const value = container[String(keyOrIndex)];
-      if (typeof value === 'string') this.objectInfo(container).unicodeValues.set(String(keyOrIndex), value);
+      if (typeof value === 'string') unicodeValuesOf(this.objectInfo(container)).set(String(keyOrIndex), value);
     }
   }
 
@@ -219,7 +219,7 @@ export class Provenance {
   /** The number at `container[keyOrIndex]` is a Python float. */
   floatValue(container: Container, keyOrIndex: string | number): void {
     if (Array.isArray(container)) this.arrayInfo(container).floats.add(Number(keyOrIndex));
-    else this.objectInfo(container).floats.add(String(keyOrIndex));
+    else floatsOf(this.objectInfo(container)).add(String(keyOrIndex));
   }
 
   /** `obj` is a plain Python dict: it iterates in insertion order. */
@@ -475,10 +475,10 @@ export class Provenance {
     const order = options.keyOrder?.(path);
     if (order) info.order = order;
     for (const key of Object.keys(node)) {
-      info.unicodeKeys.add(key);
+      unicodeKeysOf(info).add(key);
       const value = node[key];
-      if (typeof value === 'string') info.unicodeValues.set(key, value);
-      else if (typeof value === 'number' && options.isFloat?.([...path, key])) info.floats.add(key);
+      if (typeof value === 'string') unicodeValuesOf(info).set(key, value);
+      else if (typeof value === 'number' && options.isFloat?.([...path, key])) floatsOf(info).add(key);
       else this.markTemplate(value, [...path, key], options);
     }
     this.sync(node, info);
@@ -611,7 +611,7 @@ export class Provenance {
   private objectInfo(obj: JsonObject): ObjectInfo {
     let info = this.objects.get(obj);
     if (!info) {
-      info = { kind: 'py27', log: [], live: new Set(), unicodeKeys: new Set(), unicodeValues: new Map(), floats: new Set(), at: -1 };
+      info = { kind: 'py27', log: [], live: new Set(), unicodeKeys: NO_KEYS, unicodeValues: NO_VALUES, floats: NO_KEYS, at: -1 };
       this.objects.set(obj, info);
     }
     return info;
@@ -667,6 +667,28 @@ function forEachChildDict(obj: JsonObject, f: (child: JsonObject) => void): void
   for (const key of Object.keys(obj)) visit(obj[key] as Json);
 }
 
+/**
+ * The empty marks every info starts with, shared: most dicts have no float and many no unicode key or value.
+ * Never written: `unicodeKeysOf` and the others give an info its own collection before its first mark.
+ */
+const NO_KEYS: Set<string> = new Set();
+const NO_VALUES: Map<string, string> = new Map();
+
+function unicodeKeysOf(info: ObjectInfo): Set<string> {
+  if (info.unicodeKeys === NO_KEYS) info.unicodeKeys = new Set();
+  return info.unicodeKeys;
+}
+
+function unicodeValuesOf(info: ObjectInfo): Map<string, string> {
+  if (info.unicodeValues === NO_VALUES) info.unicodeValues = new Map();
+  return info.unicodeValues;
+}
+
+function floatsOf(info: ObjectInfo): Set<string> {
+  if (info.floats === NO_KEYS) info.floats = new Set();
+  return info.floats;
+}
+
 /** A new object's info continuing `info`'s table and marks (not yet reached by any deep copy). */
 function copyInfo(info: ObjectInfo): ObjectInfo {
   return {
@@ -674,9 +696,9 @@ function copyInfo(info: ObjectInfo): ObjectInfo {
     // Steps are shared, except a trailing run of rebuilds, which logRebuilds may extend in place.
     log: info.log.map((op, i) => (i === info.log.length - 1 && op.op === 'rebuild' ? { ...op } : op)),
     live: new Set(info.live),
-    unicodeKeys: new Set(info.unicodeKeys),
-    unicodeValues: new Map(info.unicodeValues),
-    floats: new Set(info.floats),
+    unicodeKeys: info.unicodeKeys === NO_KEYS ? NO_KEYS : new Set(info.unicodeKeys),
+    unicodeValues: info.unicodeValues === NO_VALUES ? NO_VALUES : new Map(info.unicodeValues),
+    floats: info.floats === NO_KEYS ? NO_KEYS : new Set(info.floats),
     order: info.order,
     at: -1,
   };
