@@ -8,12 +8,27 @@ import { isObject } from '../model/json';
 /** `Api.Property` → logical id, for every lowered API. */
 export type ReferenceTable = Map<string, string>;
 
+/**
+ * `${Api.Stage}`-style names in a Fn::Sub string resolved (as the pattern /\$\{([^}!][^}]*)\}/g would find
+ * them: `${!Literal}` and `${}` are not names), by a scan that builds a new string only when one resolves.
+ */
 function resolveSub(text: string, table: ReferenceTable): string {
-  if (!text.includes('${')) return text;
-  return text.replace(/\$\{([^}!][^}]*)\}/g, (whole, name: string) => {
-    const target = table.get(name);
-    return target === undefined ? whole : '${' + target + '}';
-  });
+  let out = '';
+  let done = 0;
+  let at = text.indexOf('${');
+  while (at >= 0) {
+    const close = text.indexOf('}', at + 2);
+    if (close < 0) break;
+    if (close > at + 2 && text.charCodeAt(at + 2) !== 0x21 /* ! */) {
+      const target = table.get(text.slice(at + 2, close));
+      if (target !== undefined) {
+        out += text.slice(done, at) + '${' + target + '}';
+        done = close + 1;
+      }
+      at = text.indexOf('${', close + 1);
+    } else at = text.indexOf('${', at + 1);
+  }
+  return done === 0 ? text : out + text.slice(done);
 }
 
 /**
