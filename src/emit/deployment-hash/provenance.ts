@@ -318,7 +318,10 @@ export class Provenance {
       info.at = epoch;
       info.routed?.full.push(epoch);
       const keys = info.kind === 'py27' ? (info.keys as string[]) : Object.keys(value);
-      for (const k of keys) walk(value[k] as Json, value, info, k, -1);
+      for (const k of keys) {
+        const child = value[k] as Json;
+        if (child !== null && typeof child === 'object') walk(child, value, info, k, -1);
+      }
     };
     walk(node, undefined, undefined, undefined, -1);
     if (skipped) this.lastSkip = epoch;
@@ -528,7 +531,8 @@ export class Provenance {
   private logRebuilds(info: ObjectInfo, times: number): void {
     const last = info.log[info.log.length - 1];
     if (last !== undefined && last.op === 'rebuild') last.times = (last.times ?? 1) + times;
-    else info.log.push(times === 1 ? { op: 'rebuild' } : { op: 'rebuild', times });
+    // Always with `times`, so that the step keeps its shape when a later rebuild extends it.
+    else info.log.push({ op: 'rebuild', times });
   }
 
   /** `obj`'s info, with every deep copy it missed in its log: the state to read or edit it in. */
