@@ -715,16 +715,26 @@ function copyInfo(info: ObjectInfo): ObjectInfo {
  */
 export class ReplayMemo {
   readonly hashes = new Map<string, U64>();
-  private readonly runs = new Map<string, RebuildRun>();
+  /** Runs by starting order, one key per level (no string built per lookup). */
+  private readonly runs: RunTrie = {};
 
   /** The 2.7 order after `times` rebuilds of a table iterating in `order` (shared: do not modify it). */
   afterRebuilds(order: string[], times: number): readonly string[] {
     if (times === 0) return order;
-    const key = JSON.stringify(order);
-    let run = this.runs.get(key);
+    let node = this.runs;
+    for (const key of order) {
+      const children = (node.children ??= new Map());
+      let child = children.get(key);
+      if (child === undefined) {
+        child = {};
+        children.set(key, child);
+      }
+      node = child;
+    }
+    let run = node.run;
     if (run === undefined) {
       run = { orders: [order], start: 0, period: 0 };
-      this.runs.set(key, run);
+      node.run = run;
     }
     // A rebuild's result depends only on the order it starts from: once an order repeats, they cycle.
     while (run.period === 0 && run.orders.length <= times) {
@@ -741,6 +751,12 @@ export class ReplayMemo {
     if (times < run.orders.length) return run.orders[times] as string[];
     return run.orders[run.start + ((times - run.start) % run.period)] as string[];
   }
+}
+
+/** A trie of starting orders: the node reached by an order's keys holds that order's run. */
+interface RunTrie {
+  children?: Map<string, RunTrie>;
+  run?: RebuildRun;
 }
 
 /** Orders after 0, 1, 2... rebuilds; from `start` on they repeat with `period` (0 while not known yet). */

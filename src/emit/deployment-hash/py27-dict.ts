@@ -22,6 +22,8 @@ type Slot = string | typeof DUMMY | undefined;
 
 export class Py27Keys {
   private slots: Slot[] = new Array<Slot>(MINSIZE);
+  /** The hash of the key each slot holds or held, so that a resize looks none up. */
+  private slotHashes: (U64 | undefined)[] = new Array<U64 | undefined>(MINSIZE);
   private mask = MINSIZE - 1;
   /** Live keys (ma_used). */
   private used = 0;
@@ -52,15 +54,18 @@ export class Py27Keys {
 
   add(key: string): void {
     const before = this.used;
-    const i = this.slotFor(key);
+    const hash = this.hashOf(key);
+    const i = this.slotFor(key, hash);
     const current = this.slots[i];
     if (current === undefined) {
       this.used++;
       this.fill++;
-      this.slots[i] = key;
     } else if (current === DUMMY) {
       this.used++;
+    }
+    if (this.used > before) {
       this.slots[i] = key;
+      this.slotHashes[i] = hash;
     }
     if (this.used > before && this.fill * 3 >= (this.mask + 1) * 2) {
       this.resize(this.used * (this.used > LARGE_DICT ? 2 : 4));
@@ -68,7 +73,7 @@ export class Py27Keys {
   }
 
   remove(key: string): void {
-    const i = this.slotFor(key);
+    const i = this.slotFor(key, this.hashOf(key));
     const current = this.slots[i];
     if (current !== undefined && current !== DUMMY) {
       this.slots[i] = DUMMY;
@@ -106,8 +111,8 @@ export class Py27Keys {
   }
 
   /** lookdict: the slot holding `key`, else the first dummy on its probe path, else the empty slot ending it. */
-  private slotFor(key: string): number {
-    const { hi, lo } = this.hashOf(key);
+  private slotFor(key: string, hash: U64): number {
+    const { hi, lo } = hash;
     const mask = this.mask;
     let i = lo & mask;
     let slot = this.slots[i];
@@ -129,14 +134,44 @@ export class Py27Keys {
     }
   }
 
+  /**
+   * Re-adds the live keys in slot order to an empty table of the smallest power of two above `request`. The new
+   * table has no dummies and the keys are distinct, so each goes to the first empty slot on its probe path; none
+   * of these adds can trigger another resize (the table is over twice the live count).
+   */
   private resize(request: number): void {
     let newsize = MINSIZE;
     while (newsize <= request) newsize *= 2;
-    const live = this.keys();
-    this.slots = new Array<Slot>(newsize);
-    this.mask = newsize - 1;
-    this.used = 0;
-    this.fill = 0;
-    for (const key of live) this.add(key);
+    const oldSlots = this.slots;
+    const oldHashes = this.slotHashes;
+    const slots = new Array<Slot>(newsize);
+    const slotHashes = new Array<U64 | undefined>(newsize);
+    const mask = newsize - 1;
+    let used = 0;
+    for (let j = 0; j < oldSlots.length; j++) {
+      const key = oldSlots[j];
+      if (key === undefined || key === DUMMY) continue;
+      const hash = oldHashes[j] as U64;
+      const { hi, lo } = hash;
+      let i = lo & mask;
+      // The probe of `slotFor`, stopping at the first empty slot.
+      let walker = i;
+      let pHi = hi;
+      let pLo = lo;
+      while (slots[i] !== undefined) {
+        walker = (walker * 5 + pLo + 1) % 0x1_0000_0000;
+        i = walker & mask;
+        pLo = ((pLo >>> 5) | ((pHi & 31) << 27)) >>> 0;
+        pHi = pHi >>> 5;
+      }
+      slots[i] = key;
+      slotHashes[i] = hash;
+      used++;
+    }
+    this.slots = slots;
+    this.slotHashes = slotHashes;
+    this.mask = mask;
+    this.used = used;
+    this.fill = used;
   }
 }
