@@ -64,6 +64,20 @@ describe('replaying runs of rebuilds', () => {
     );
   });
 
+  it('gives the same orders through the memo of histories (ReplayMemo.orderOf), seen before or not', () => {
+    const memo = new ReplayMemo();
+    fc.assert(
+      fc.property(fc.array(keyOp, { maxLength: 40 }), fc.integer({ min: 0, max: 40 }), (log, cut) => {
+        // A prefix first, so that the whole history finds part of its steps in the memo.
+        const prefix = log.slice(0, cut);
+        expect([...memo.orderOf(prefix)]).toEqual(naiveReplay(prefix));
+        expect([...memo.orderOf(log)]).toEqual(naiveReplay(log));
+        expect([...memo.orderOf(log)]).toEqual(naiveReplay(log));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
   it('jumps through a cycle: the order after n rebuilds, for n up to three periods and far beyond', () => {
     fc.assert(
       fc.property(fc.uniqueArray(fc.constantFrom(...KEYS), { minLength: 1, maxLength: 14 }), fc.integer({ min: 0, max: 600 }), (keys, n) => {

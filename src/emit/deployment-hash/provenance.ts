@@ -399,7 +399,7 @@ export class Provenance {
     this.sync(obj, info);
     // One key or none: no table to simulate.
     if (info.live.size <= 1) return info.live.size === 0 ? NONE : [...info.live];
-    return replayShared(info.log, this.memo);
+    return this.memo.orderOf(info.log);
   }
 
   // ---- read side, for the renderer -------------------------------------------------------------
@@ -717,6 +717,43 @@ export class ReplayMemo {
   readonly hashes = new Map<string, U64>();
   /** Runs by starting order, one key per level (no string built per lookup). */
   private readonly runs: RunTrie = {};
+  /** Histories replayed so far, one step per level, without a trailing run of rebuilds: the order they give. */
+  private readonly histories: HistoryTrie = {};
+
+  /**
+   * The 2.7 order `log` gives (shared: do not modify it). A history seen before (many dicts share one: the same
+   * keys inserted, then deep-copied) is found step by step instead of replayed on a table; a trailing run of
+   * rebuilds goes through `afterRebuilds`, since a rebuild's result depends only on the order it starts from.
+   */
+  orderOf(log: readonly KeyOp[]): readonly string[] {
+    const lastStep = log[log.length - 1];
+    const trailing = lastStep !== undefined && lastStep.op === 'rebuild' ? (lastStep.times ?? 1) : 0;
+    const end = trailing > 0 ? log.length - 1 : log.length;
+    let node = this.histories;
+    for (let i = 0; i < end; i++) {
+      const step = log[i] as KeyOp;
+      let map: Map<string, HistoryTrie>;
+      let key: string;
+      if (step.op === 'insert') {
+        map = node.inserts ??= new Map();
+        key = step.key;
+      } else if (step.op === 'delete') {
+        map = node.deletes ??= new Map();
+        key = step.key;
+      } else {
+        map = node.others ??= new Map();
+        key = step.op === 'merge' ? `merge ${step.count}` : step.op === 'rebuild' ? `rebuild ${step.times ?? 1}` : step.op;
+      }
+      let child = map.get(key);
+      if (child === undefined) {
+        child = {};
+        map.set(key, child);
+      }
+      node = child;
+    }
+    const order = (node.order ??= replayShared(end === log.length ? log : log.slice(0, end), this));
+    return trailing > 0 ? this.afterRebuilds(order as string[], trailing) : order;
+  }
 
   /** The 2.7 order after `times` rebuilds of a table iterating in `order` (shared: do not modify it). */
   afterRebuilds(order: string[], times: number): readonly string[] {
@@ -751,6 +788,15 @@ export class ReplayMemo {
     if (times < run.orders.length) return run.orders[times] as string[];
     return run.orders[run.start + ((times - run.start) % run.period)] as string[];
   }
+}
+
+/** A trie of histories: the node reached by a history's steps holds the order it gives. */
+interface HistoryTrie {
+  inserts?: Map<string, HistoryTrie>;
+  deletes?: Map<string, HistoryTrie>;
+  /** merge, rebuild and copy steps, by op and count. */
+  others?: Map<string, HistoryTrie>;
+  order?: readonly string[];
 }
 
 /** A trie of starting orders: the node reached by an order's keys holds that order's run. */
