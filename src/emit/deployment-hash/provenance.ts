@@ -270,7 +270,8 @@ export class Provenance {
    */
   deepCopied(node: Json, unchangedBut?: UnchangedBut): void {
     const epoch = ++this.epoch;
-    const arrays = new Set<Json[]>();
+    // Arrays met (deepcopy's memo), made on the first: most walks meet none.
+    let arrays: Set<Json[]> | undefined;
     let skipped = false;
     const path = unchangedBut?.path ?? NONE;
     // `depth`: `value` is the dict at unchangedBut.path[0..depth) below the container (-1: not on the path).
@@ -278,7 +279,8 @@ export class Provenance {
     const walk = (value: Json, parent: JsonObject | undefined, parentInfo: ObjectInfo | undefined, key: string | undefined, depth: number): void => {
       if (value === null || typeof value !== 'object') return;
       if (Array.isArray(value)) {
-        if (arrays.has(value)) return;
+        if (arrays === undefined) arrays = new Set();
+        else if (arrays.has(value)) return;
         arrays.add(value);
         for (const item of value) walk(item, parent, parentInfo, key, -1);
         return;
@@ -591,11 +593,13 @@ export class Provenance {
    */
   private logMissed(root: JsonObject, rootInfo: ObjectInfo, count: number, last: number): void {
     const base = rootInfo.at;
-    const arrays = new Set<Json[]>();
+    // Arrays met (deepcopy's memo), made on the first: most walks meet none.
+    let arrays: Set<Json[]> | undefined;
     const apply = (value: Json): void => {
       if (value === null || typeof value !== 'object') return;
       if (Array.isArray(value)) {
-        if (arrays.has(value)) return;
+        if (arrays === undefined) arrays = new Set();
+        else if (arrays.has(value)) return;
         arrays.add(value);
         for (const item of value) apply(item);
         return;
@@ -607,7 +611,8 @@ export class Provenance {
       if (info.at !== base) return;
       if (info.kind === 'py27') this.logRebuilds(info, count);
       info.at = last;
-      for (const key of Object.keys(value)) apply(value[key] as Json);
+      // (for-in: own keys in Object.keys order, no array per dict; nothing here adds or deletes a key.)
+      for (const key in value) apply(value[key] as Json);
     };
     apply(root);
   }
