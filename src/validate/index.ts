@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics/types';
+import type { Diagnostic, Severity } from '../diagnostics/types';
 import type { AuthModel } from '../model/auth';
 import type { JsonObject } from '../model/json';
 import { checkSchema } from './schema/check';
@@ -45,11 +45,22 @@ export function checkRules(model: AuthModel, template: JsonObject): Diagnostic[]
  * conclude from it or below it (no identity source, odd header names) is noise and is dropped instead.
  */
 export function validate(model: AuthModel, template: JsonObject): Diagnostic[] {
-  const schemaFound = checkSchema(template);
+  return mergeFindings(checkSchema(template), checkRules(model, template));
+}
+
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/**
+ * The schema's and the rules' findings together, as `validate` explains. A rule finding replaces a schema
+ * finding at the same path only when it is at least as severe: a warning (an unused authorizer) must never
+ * hide an error the schema found at the same place, or a broken template would pass.
+ */
+export function mergeFindings(schemaFound: Diagnostic[], ruleFound: Diagnostic[]): Diagnostic[] {
   const wrongTypes = schemaFound.filter((d) => d.code === 'schema/wrong-type').map((d) => d.path);
-  const rules = checkRules(model, template).filter((d) => !wrongTypes.some((p) => isAtOrBelow(d.path, p)));
-  const rulePaths = new Set(rules.map((d) => d.path));
-  const schema = schemaFound.filter((d) => !rulePaths.has(d.path));
+  const rules = ruleFound.filter((d) => !wrongTypes.some((p) => isAtOrBelow(d.path, p)));
+  const ruleRank = new Map<string, number>();
+  for (const d of rules) ruleRank.set(d.path, Math.max(ruleRank.get(d.path) ?? -1, RANK[d.severity]));
+  const schema = schemaFound.filter((d) => (ruleRank.get(d.path) ?? -1) < RANK[d.severity]);
   return [...schema, ...rules];
 }
 
