@@ -1,30 +1,8 @@
 import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/io';
+import { memoryIO } from './memory-io';
 import { parseTransformArgs } from '../../src/cli/args';
 import { parseTemplate } from '../../src/parse/index';
 import { version } from '../../package.json';
-
-/** An in-memory IO: files by path, stdin bytes, captured stdout/stderr and written files. */
-function memoryIO(files: Record<string, string | Uint8Array> = {}, stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const written: Record<string, string> = {};
-  const io: CliIO = {
-    stdout: { write: (t) => void out.push(t) },
-    stderr: { write: (t) => void err.push(t) },
-    async readFile(path) {
-      const content = files[path];
-      if (content === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    },
-    async writeFile(path, text) {
-      if (path.startsWith('/readonly/')) throw Object.assign(new Error('EROFS'), { code: 'EROFS' });
-      written[path] = text;
-    },
-    stdin: async () => Buffer.from(stdin, 'utf8'),
-  };
-  return { io, stdout: () => out.join(''), stderr: () => err.join(''), written };
-}
 
 const PLAIN = 'Transform: [SamAuth, AWS::Serverless-2016-10-31]\nResources:\n  Topic:\n    Type: AWS::SNS::Topic\n    Properties:\n      TopicName: !Sub "${AWS::StackName}-t"\n';
 const PLAIN_JSON = {

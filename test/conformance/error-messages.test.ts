@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/io';
+import { memoryIO } from '../cli/memory-io';
 import { parseTemplate } from '../../src/parse/index';
 import { transform } from '../../src/transform';
 import { CASES_DIR, loadManifest } from './harness';
@@ -264,25 +264,6 @@ const ROWS: Record<string, Row> = {
   },
 };
 
-function memoryIO(files: Record<string, Uint8Array>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = {
-    stdout: { write: (t) => void out.push(t) },
-    stderr: { write: (t) => void err.push(t) },
-    async readFile(path) {
-      const content = files[path];
-      if (content === undefined) throw Object.assign(new Error(`ENOENT: ${path}`), { code: 'ENOENT' });
-      return content;
-    },
-    async writeFile() {
-      throw new Error('no writes expected');
-    },
-    stdin: async () => new Uint8Array(),
-  };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
-}
-
 interface JsonDiagnostic {
   code: string;
   severity: string;
@@ -310,7 +291,7 @@ describe('SAM error cases: our first error names SAM\'s problem, located', () =>
       const code = await main(['transform', FILE], m.io);
       const stderr = m.stderr();
       const firstError = stderr.split('\n').find((line) => / error \S+ /.test(line) && line.startsWith(`${FILE}:`));
-      expect({ code, stdout: m.stdout(), stackTrace: /\n\s+at /.test(stderr) }).toEqual({ code: 1, stdout: '', stackTrace: false });
+      expect({ code, stdout: m.stdout(), written: m.written, stackTrace: /\n\s+at /.test(stderr) }).toEqual({ code: 1, stdout: '', written: {}, stackTrace: false });
       expect(firstError?.startsWith(`${FILE}:${row.at}: error ${row.code} `)).toBe(true);
       for (const phrase of row.phrases) expect(firstError).toContain(phrase);
     });

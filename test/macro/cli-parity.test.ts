@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { main } from '../../src/cli/main';
-import type { CliIO } from '../../src/cli/io';
+import { memoryIO } from '../cli/memory-io';
 import { processMacroEvent } from '../../src/macro/handler';
 import type { JsonObject } from '../../src/model/json';
 import { parseTemplate } from '../../src/parse/index';
@@ -27,16 +27,9 @@ function templates(): [string, string][] {
 }
 
 async function cliTransform(file: string): Promise<{ code: number; stdout: string }> {
-  let stdout = '';
-  const io: CliIO = {
-    stdout: { write: (text) => void (stdout += text) },
-    stderr: { write: () => undefined },
-    readFile: async (p) => fs.readFileSync(p),
-    writeFile: async () => undefined,
-    stdin: async () => new Uint8Array(),
-  };
-  const code = await main(['transform', file, '--parameter-overrides', 'param1=value1', 'param2=value2'], io);
-  return { code, stdout };
+  const m = memoryIO({ [file]: fs.readFileSync(file) });
+  const code = await main(['transform', file, '--parameter-overrides', 'param1=value1', 'param2=value2'], m.io);
+  return { code, stdout: m.stdout() };
 }
 
 function withoutTransform(template: JsonObject): JsonObject {

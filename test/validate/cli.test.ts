@@ -1,25 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CliIO } from '../../src/cli/io';
+import { memoryIO } from '../cli/memory-io';
 import { parseValidateArgs, runValidate } from '../../src/cli/validate';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'validate');
-
-/** An in-memory CliIO: files by name; anything else fails to read like a missing file. */
-function memoryIO(files: Record<string, string>, stdin = '') {
-  const out = { stdout: '', stderr: '' };
-  const io: CliIO = {
-    stdout: { write: (t) => void (out.stdout += t) },
-    stderr: { write: (t) => void (out.stderr += t) },
-    readFile: async (p) => {
-      if (!(p in files)) throw Object.assign(new Error('nope'), { code: 'ENOENT' });
-      return Buffer.from(files[p], 'utf8');
-    },
-    writeFile: async () => undefined,
-    stdin: async () => Buffer.from(stdin, 'utf8'),
-  };
-  return { io, out };
-}
 
 const read = (name: string) => fs.readFileSync(path.join(FIXTURES, name, 'input.yaml'), 'utf8');
 const clean = read('clean');
@@ -46,33 +30,33 @@ describe('sam-auth validate: exit codes', () => {
 
 describe('sam-auth validate: output', () => {
   it('text: one file:line:col: severity CODE message line per finding, a summary on stderr', async () => {
-    const { io, out } = memoryIO({ 'warn.yaml': warningsOnly });
+    const { io, ...out } = memoryIO({ 'warn.yaml': warningsOnly });
     await runValidate(['warn.yaml'], io);
-    expect(out.stdout).toBe('warn.yaml:33:15: warning schema/ignored-property SAM ignores unknown property `Headr` in Identity. Did you mean `Header`?\n');
-    expect(out.stderr).toBe('sam-auth: 0 errors, 1 warning, 0 notes in 1 file\n');
+    expect(out.stdout()).toBe('warn.yaml:33:15: warning schema/ignored-property SAM ignores unknown property `Headr` in Identity. Did you mean `Header`?\n');
+    expect(out.stderr()).toBe('sam-auth: 0 errors, 1 warning, 0 notes in 1 file\n');
   });
 
   it('json: one array over all files, each finding with its file', async () => {
-    const { io, out } = memoryIO({ 'clean.yaml': clean, 'warn.yaml': warningsOnly });
+    const { io, ...out } = memoryIO({ 'clean.yaml': clean, 'warn.yaml': warningsOnly });
     await runValidate(['clean.yaml', 'warn.yaml', '--format=json'], io);
-    const rows = JSON.parse(out.stdout) as { file: string; code: string }[];
+    const rows = JSON.parse(out.stdout()) as { file: string; code: string }[];
     expect(rows.map((r) => `${r.file} ${r.code}`)).toEqual(['warn.yaml schema/ignored-property']);
-    expect(out.stderr).toBe('');
+    expect(out.stderr()).toBe('');
   });
 
   it('github and sarif print to stdout only', async () => {
     for (const format of ['github', 'sarif']) {
-      const { io, out } = memoryIO({ 'mixed.yaml': mixed });
+      const { io, ...out } = memoryIO({ 'mixed.yaml': mixed });
       expect(await runValidate(['mixed.yaml', '-f', format], io)).toBe(1);
-      expect(out.stdout.length).toBeGreaterThan(0);
-      expect(out.stderr).toBe('');
+      expect(out.stdout().length).toBeGreaterThan(0);
+      expect(out.stderr()).toBe('');
     }
   });
 
   it('--help prints usage and exits 0', async () => {
-    const { io, out } = memoryIO({});
+    const { io, ...out } = memoryIO({});
     expect(await runValidate(['--help'], io)).toBe(0);
-    expect(out.stdout).toContain('--format text|json|sarif|github');
+    expect(out.stdout()).toContain('--format text|json|sarif|github');
   });
 
   it('parses arguments anywhere, --format=x and -- ', () => {
