@@ -3,6 +3,7 @@ import type { AuthModel, RestApi } from '../model/auth';
 import type { Json, JsonObject, JsonPath } from '../model/json';
 import { isObject } from '../model/json';
 import type { TransformOptions } from '../transform';
+import type { SourceMap } from '../model/source';
 import { finishRecordSetGroups, newRecordSetGroups } from './domain';
 import { type LoweredApi, lowerApi, type LowerContext } from './lower-api';
 import { resolveReferences, type ReferenceTable } from './references';
@@ -42,16 +43,10 @@ function globalsApiStillUsed(resources: JsonObject): boolean {
   return false;
 }
 
-/**
- * Lowers every REST API that carries auth (in SAM's order: explicit APIs as written, the implicit API last)
- * and returns the template SAM's own pass should see: the API resources SAM would have generated in place of
- * each lowered API, its Api events removed from their functions and state machines, Globals.Api consumed
- * when nothing else needs it, and SAM's `Api.Stage`-style references resolved.
- */
-export function emit(model: AuthModel, template: JsonObject, options: TransformOptions): EmitResult {
+/** What lowering one API needs to know about the whole template; one per template (shared usage plan state). */
+export function lowerContext(template: JsonObject, sourceMap?: SourceMap): LowerContext {
   const resources = isObject(template.Resources) ? template.Resources : {};
-  const sourceMap = options.sourceMap;
-  const ctx: LowerContext = {
+  return {
     isFloat: sourceMap?.isFloat ? (path: JsonPath) => sourceMap.isFloat?.(path) ?? false : guessVersionFloat,
     resources,
     sharedUsagePlan: newSharedUsagePlan(),
@@ -59,6 +54,16 @@ export function emit(model: AuthModel, template: JsonObject, options: TransformO
     hasConditionsSection: isObject(template.Conditions),
     order: new TemplateOrder(resources),
   };
+}
+
+/**
+ * Lowers every REST API that carries auth (in SAM's order: explicit APIs as written, the implicit API last)
+ * and returns the template SAM's own pass should see: the API resources SAM would have generated in place of
+ * each lowered API, its Api events removed from their functions and state machines, Globals.Api consumed
+ * when nothing else needs it, and SAM's `Api.Stage`-style references resolved.
+ */
+export function emit(model: AuthModel, template: JsonObject, options: TransformOptions): EmitResult {
+  const ctx = lowerContext(template, options.sourceMap);
   const diagnostics: Diagnostic[] = [];
   const lowered = new Map<string, { api: RestApi; out: LoweredApi }>();
   for (const api of model.apis) {
@@ -89,7 +94,7 @@ export function emit(model: AuthModel, template: JsonObject, options: TransformO
   const place = (out: LoweredApi): void => {
     for (const [id, resource] of out.resources) nextResources[id] = resource;
   };
-  for (const [id, resource] of Object.entries(resources)) {
+  for (const [id, resource] of Object.entries(ctx.resources)) {
     const hit = lowered.get(id);
     if (hit && !hit.api.implicit) {
       place(hit.out);

@@ -7,11 +7,8 @@ import { join } from 'node:path';
 import { parseTemplate } from '../../src/parse/index';
 import { normalize } from '../../src/normalize/index';
 import { lowerApi } from '../../src/emit/lower-api';
-import { newSharedUsagePlan } from '../../src/emit/usage-plan';
-import { newRecordSetGroups } from '../../src/emit/domain';
-import { deploymentLogicalId } from '../../src/emit/deployment-hash/index';
+import { lowerContext } from '../../src/emit/index';
 import { CASES_DIR } from './harness';
-import { isObject } from '../../src/model/json';
 
 const name = process.argv[2];
 const dir = join(CASES_DIR, name);
@@ -19,16 +16,9 @@ const expected = JSON.parse(readFileSync(join(dir, 'deployment-hash-inputs.json'
 const parsed = parseTemplate(readFileSync(join(dir, 'input.yaml'), 'utf8'));
 if (!parsed.ok) throw new Error('parse');
 const model = normalize(parsed.template).model;
-const ctx = {
-  resources: parsed.template.Resources as never,
-  sharedUsagePlan: newSharedUsagePlan(),
-  recordSetGroups: newRecordSetGroups(),
-  hasConditionsSection: isObject(parsed.template.Conditions),
-  isFloat: (path: (string | number)[]) => parsed.sourceMap.isFloat(path),
-};
-void deploymentLogicalId;
+const ctx = lowerContext(parsed.template, parsed.sourceMap);
 for (const api of model.apis.filter((a) => a.hasAuth)) {
-  const out = lowerApi(api, ctx as never);
+  const out = lowerApi(api, ctx);
   const ours = out.hashInput;
   const sam = expected.find((e) => e.logicalId.startsWith(api.logicalId + 'Deployment'));
   if (!sam) continue;

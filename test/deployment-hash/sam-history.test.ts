@@ -7,12 +7,11 @@
 import { parseTemplate } from '../../src/parse/index';
 import { normalize } from '../../src/normalize/index';
 import { lowerApi } from '../../src/emit/lower-api';
-import { newSharedUsagePlan } from '../../src/emit/usage-plan';
-import { newRecordSetGroups } from '../../src/emit/domain';
+import { lowerContext } from '../../src/emit/index';
 import { py27EventOrder } from '../../src/emit/events';
 import { editorSession } from '../../src/emit/swagger/editor-session';
 import { Provenance, renderPy27 } from '../../src/emit/deployment-hash/index';
-import { isObject, type JsonObject, type JsonPath } from '../../src/model/json';
+import type { JsonObject } from '../../src/model/json';
 import type { Route } from '../../src/model/auth';
 
 function parsed(text: string) {
@@ -25,13 +24,7 @@ function parsed(text: string) {
 function deploymentIds(text: string): string[] {
   const p = parsed(text);
   const model = normalize(p.template).model;
-  const ctx = {
-    resources: p.template.Resources as JsonObject,
-    sharedUsagePlan: newSharedUsagePlan(),
-    recordSetGroups: newRecordSetGroups(),
-    hasConditionsSection: isObject(p.template.Conditions),
-    isFloat: (path: JsonPath) => p.sourceMap.isFloat(path),
-  };
+  const ctx = lowerContext(p.template, p.sourceMap);
   return model.apis.map((api) => {
     const out = lowerApi(api, ctx);
     return out.resources.map(([id]) => id).find((id) => id.startsWith(api.logicalId + 'Deployment')) ?? '';
