@@ -129,6 +129,11 @@ function measureSize(routes: number, transform: TransformFn, parse: ParseFn): Si
   const firstMs = now() - t0;
   transform(JSON.parse(jsonText) as JsonObject, TRANSFORM_OPTIONS);
   const runs = runsFor(firstMs, 3_000);
+  // Past CloudFormation's limits (500 resources from 1,000 routes on: SAM makes a Lambda::Permission per route)
+  // the transform refuses the output; it is serialised all the same, as if the limits allowed it, so that the
+  // ratio to the floor never leaves out the cost of writing the output.
+  const output =
+    first.fragment ?? transform(parse(yamlText), { ...TRANSFORM_OPTIONS, checkLimits: false }).fragment;
 
   const core: number[] = [];
   const pass = (parseText: () => JsonObject): { e2e: number; floor: number } => {
@@ -140,7 +145,8 @@ function measureSize(routes: number, transform: TransformFn, parse: ParseFn): Si
       const b = now();
       const result = transform(parsed, TRANSFORM_OPTIONS);
       const c = now();
-      if (result.fragment) JSON.stringify(result.fragment, null, 2);
+      const written = result.fragment ?? output;
+      if (written) JSON.stringify(written, null, 2);
       const d = now();
       JSON.stringify(parsed, null, 2);
       const e = now();
@@ -161,14 +167,13 @@ function measureSize(routes: number, transform: TransformFn, parse: ParseFn): Si
   const heapDelta = process.memoryUsage().heapUsed - before;
   void kept;
 
-  const fragment = first.fragment;
   const medianMs = median(core);
   return {
     routes,
     inputBytes: Buffer.byteLength(jsonText),
-    outputBytes: fragment ? Buffer.byteLength(JSON.stringify(fragment)) : NaN,
+    outputBytes: output ? Buffer.byteLength(JSON.stringify(output)) : NaN,
     resourcesIn: Object.keys(template['Resources'] as JsonObject).length,
-    resourcesOut: fragment ? Object.keys((fragment['Resources'] as JsonObject | undefined) ?? {}).length : NaN,
+    resourcesOut: output ? Object.keys((output['Resources'] as JsonObject | undefined) ?? {}).length : NaN,
     diagnostics: summarize(first.diagnostics),
     transformMedian: medianMs,
     transformMin: min(core),
@@ -209,6 +214,7 @@ function printSizes(figures: SizeFigures[], parserLabel: string): void {
   out('## Against the floor: parse + serialise of the same template, without the transform');
   out(`YAML path = the CLI: parse (${parserLabel}) + transform + JSON.stringify(out, null, 2)`);
   out('JSON path = the macro: JSON.parse + transform + JSON.stringify (Lambda parses and serialises the event)');
+  out('Where the transform refuses the output for CloudFormation\'s limits, "ours" still serialises it (as if allowed).');
   out();
   out(
     table(

@@ -19,6 +19,11 @@ export interface TransformOptions {
    * forgets and SAM's Deployment id remembers (a number written `2.0` is a Python float).
    */
   sourceMap?: SourceMap;
+  /**
+   * false: return the lowered template even when CloudFormation would refuse it for its size or resource count
+   * (the bench serialises it to measure that cost). Default true: such a template is an error.
+   */
+  checkLimits?: boolean;
 }
 
 export interface TransformResult {
@@ -52,7 +57,7 @@ function lowerSam(template: JsonObject, options: TransformOptions): TransformRes
   diagnostics.push(...emitted.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
   // Refuse what CloudFormation would refuse at deploy time (1 MB, 500 resources), with the size and overshoot.
-  diagnostics.push(...checkTemplateLimits(emitted.fragment));
+  if (options.checkLimits !== false) diagnostics.push(...checkTemplateLimits(emitted.fragment));
   if (hasErrors(diagnostics)) return { diagnostics };
   return { fragment: emitted.fragment, diagnostics };
 }

@@ -6,6 +6,7 @@ import {
   templateByteSize,
 } from '../../src/emit/limits';
 import type { JsonObject } from '../../src/model/json';
+import { transform } from '../../src/transform';
 
 /** A template of exactly `bytes` bytes of compact JSON, padded through its Description. */
 function templateOfSize(bytes: number, resourceCount = 1): JsonObject {
@@ -100,5 +101,40 @@ describe('checkTemplateLimits: resource count', () => {
 
   it('ignores a template without a Resources mapping', () => {
     expect(checkTemplateLimits({ Resources: 'not-a-map' })).toEqual([]);
+  });
+});
+
+describe('transform and the limits', () => {
+  /** One API with a Cognito authorizer and `routes` Api events on one function: SAM makes a permission a route. */
+  function templateWithRoutes(routes: number): JsonObject {
+    const events: JsonObject = {};
+    for (let r = 0; r < routes; r++) {
+      events[`Get${r}`] = { Type: 'Api', Properties: { RestApiId: { Ref: 'Api' }, Path: `/items${r}`, Method: 'get' } };
+    }
+    return {
+      Transform: 'AWS::Serverless-2016-10-31',
+      Resources: {
+        Api: {
+          Type: 'AWS::Serverless::Api',
+          Properties: {
+            StageName: 'prod',
+            Auth: { DefaultAuthorizer: 'Users', Authorizers: { Users: { UserPoolArn: 'arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_abc' } } },
+          },
+        },
+        Handler: { Type: 'AWS::Serverless::Function', Properties: { Handler: 'index.handler', Events: events } },
+      },
+    };
+  }
+
+  it('refuses a lowered template over 500 resources, with no fragment', () => {
+    const result = transform(templateWithRoutes(520), { region: 'us-east-1' });
+    expect(result.fragment).toBeUndefined();
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['limits/too-many-resources']);
+  });
+
+  it('returns that template when checkLimits is false (what the bench serialises)', () => {
+    const result = transform(templateWithRoutes(520), { region: 'us-east-1', checkLimits: false });
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(Object.keys(result.fragment?.['Resources'] as JsonObject).length).toBeGreaterThan(RESOURCES_PER_STACK_LIMIT);
   });
 });
