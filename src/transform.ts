@@ -3,7 +3,7 @@ import { hasErrors } from './diagnostics/make';
 import type { Json, JsonObject } from './model/json';
 import type { SourceMap } from './model/source';
 import { normalize } from './normalize/index';
-import { validate } from './validate/index';
+import { FAILING_RULES, RULES, validate, type Rule } from './validate/index';
 import { emit } from './emit/index';
 import { checkTemplateLimits } from './emit/limits';
 import { desugar, relocate } from './normalize/dialect/index';
@@ -38,20 +38,33 @@ export interface TransformResult {
  * Pure: no I/O, no clock, no environment. Same input, same output.
  */
 export function transform(template: JsonObject, options: TransformOptions = {}): TransformResult {
+  return transformWith(RULES, template, options);
+}
+
+/**
+ * `transform` with only the errors of validation: the same template or the same errors, without the
+ * warnings and infos of the rules beyond the schema (FAILING_RULES). What the macro runs: CloudFormation shows
+ * no warnings, and the Lambda bundle then carries no code that only warns.
+ */
+export function transformForErrors(template: JsonObject, options: TransformOptions = {}): TransformResult {
+  return transformWith(FAILING_RULES, template, options);
+}
+
+function transformWith(rules: readonly Rule[], template: JsonObject, options: TransformOptions): TransformResult {
   // The concise dialect (RFC spelling, AWS::Serverless::ApiAuthorizer, Chalice) becomes SAM's spelling first;
   // what later phases find is reported where the user wrote it.
   const desugared = desugar(template);
   if (hasErrors(desugared.diagnostics)) return { diagnostics: desugared.diagnostics };
-  const lowered = lowerSam(desugared.template, options);
+  const lowered = lowerSam(desugared.template, options, rules);
   return { ...lowered, diagnostics: [...desugared.diagnostics, ...relocate(lowered.diagnostics, desugared.origin)] };
 }
 
-function lowerSam(template: JsonObject, options: TransformOptions): TransformResult {
+function lowerSam(template: JsonObject, options: TransformOptions, rules: readonly Rule[]): TransformResult {
   // SAM inlines template parameters (given values, else Defaults) in an API's Auth, Domain, BinaryMediaTypes.
   const normalized = normalize(template, { parameterValues: options.parameterValues, region: options.region });
   const diagnostics: Diagnostic[] = [...normalized.diagnostics];
   if (hasErrors(diagnostics)) return { diagnostics };
-  diagnostics.push(...validate(normalized.model, template));
+  diagnostics.push(...validate(normalized.model, template, rules));
   if (hasErrors(diagnostics)) return { diagnostics };
   const emitted = emit(normalized.model, template, options);
   diagnostics.push(...emitted.diagnostics);

@@ -4,7 +4,7 @@ import type { Json, JsonObject } from '../model/json';
 import { isObject } from '../model/json';
 import { MAX_DEPTH } from '../parse/limits';
 import { checkTemplateShape } from '../parse/shape';
-import { transform, type TransformOptions } from '../transform';
+import { transformForErrors, type TransformOptions } from '../transform';
 import { DEFAULT_MACRO_NAME, withoutMacroTransform } from './transform-section';
 
 /**
@@ -62,7 +62,7 @@ export function processMacroEvent(event: unknown): CloudFormationMacroResponse {
     if (typeof event.region === 'string') options.region = event.region;
     if (typeof event.accountId === 'string') options.accountId = event.accountId;
 
-    const result = transform(shape.template, options);
+    const result = transformForErrors(shape.template, options);
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length > 0 || result.fragment === undefined) {
       return failure(errors.length > 0 ? errorMessage(errors) : 'SamAuth: the transform returned no template');

@@ -31,21 +31,39 @@ export const RULES: readonly Rule[] = [
   routeWithoutAuth,
 ];
 
-/** Runs the rules over a normalized model. */
-export function checkRules(model: AuthModel, template: JsonObject): Diagnostic[] {
+/**
+ * The rules that can fail a template (those with an error code), in RULES' order: what the macro runs. It
+ * reports only errors, and leaving out the rules that only warn or inform keeps their code out of the Lambda
+ * bundle. A rule's warning never hides a schema error (mergeFindings), so the errors are the same either way.
+ * Spelled out rather than filtered from RULES, so the bundler can leave the others out; a test checks the two
+ * agree.
+ */
+export const FAILING_RULES: readonly Rule[] = [
+  unknownAuthorizer,
+  scopesWithoutAuthorizer,
+  duplicateAuthorizer,
+  tooManyAuthorizers,
+  ttlRange,
+  requestIdentity,
+  authorizerArns,
+  forbiddenHeader,
+];
+
+/** Runs `rules` over a normalized model. */
+export function checkRules(model: AuthModel, template: JsonObject, rules: readonly Rule[]): Diagnostic[] {
   const ctx = { model, template };
-  return RULES.flatMap((rule) => rule.check(ctx));
+  return rules.flatMap((rule) => rule.check(ctx));
 }
 
 /**
- * Validation: the schema check over the template's Auth blocks, then the rules over the normalized model.
- * Reads only; never changes the model or the template. Where a rule and the schema flag the same property
- * (a TTL of 7200), the rule's message is the more specific one and the schema's is dropped. But a value of
- * the wrong type (`Identity: some-string`) is the problem itself, as SAM reports it: what the rules then
- * conclude from it or below it (no identity source, odd header names) is noise and is dropped instead.
+ * Validation: the schema check over the template's Auth blocks, then `rules` (RULES for every finding) over
+ * the normalized model. Reads only; never changes the model or the template. Where a rule and the schema flag
+ * the same property (a TTL of 7200), the rule's message is the more specific one and the schema's is dropped.
+ * But a value of the wrong type (`Identity: some-string`) is the problem itself, as SAM reports it: what the
+ * rules then conclude from it or below it (no identity source, odd header names) is noise and is dropped instead.
  */
-export function validate(model: AuthModel, template: JsonObject): Diagnostic[] {
-  return mergeFindings(checkSchema(template), checkRules(model, template));
+export function validate(model: AuthModel, template: JsonObject, rules: readonly Rule[]): Diagnostic[] {
+  return mergeFindings(checkSchema(template), checkRules(model, template, rules));
 }
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };

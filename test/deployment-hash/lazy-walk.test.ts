@@ -276,7 +276,7 @@ type Lower = (template: JsonObject, sourceMap?: unknown) => string;
 function lowerWith(modules: {
   desugar: typeof import('../../src/normalize/dialect/index').desugar;
   normalize: typeof import('../../src/normalize/index').normalize;
-  validate: typeof import('../../src/validate/index').validate;
+  validate: (model: import('../../src/model/auth').AuthModel, template: JsonObject) => import('../../src/diagnostics/types').Diagnostic[];
   emit: typeof import('../../src/emit/index').emit;
 }): Lower {
   return (template, sourceMap) => {
@@ -293,7 +293,10 @@ function loadLower(): Lower {
   return lowerWith({
     desugar: (require('../../src/normalize/dialect/index') as typeof import('../../src/normalize/dialect/index')).desugar,
     normalize: (require('../../src/normalize/index') as typeof import('../../src/normalize/index')).normalize,
-    validate: (require('../../src/validate/index') as typeof import('../../src/validate/index')).validate,
+    validate: (model, template) => {
+      const v = require('../../src/validate/index') as typeof import('../../src/validate/index');
+      return v.validate(model, template, v.RULES);
+    },
     emit: (require('../../src/emit/index') as typeof import('../../src/emit/index')).emit,
   });
 }

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../../src/diagnostics/types';
 import type { JsonObject } from '../../src/model/json';
 import { normalize } from '../../src/normalize/index';
 import { parseTemplate } from '../../src/parse/index';
-import { validate } from '../../src/validate/index';
+import { RULES, validate } from '../../src/validate/index';
 import { validateTemplate } from '../../src/validate/source';
 
 /**
@@ -24,7 +24,7 @@ function load(name: string): JsonObject {
 const templates = new Map(manifest.map((c) => [c.case, load(c.case)]));
 const validateOnly = (name: string): Diagnostic[] => {
   const template = templates.get(name) as JsonObject;
-  return validate(normalize(template).model, template);
+  return validate(normalize(template).model, template, RULES);
 };
 const errorsOf = (ds: Diagnostic[]) => ds.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.path}`);
 

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../src/diagnostics/types';
 import { normalize } from '../../src/normalize/index';
 import { parseTemplate } from '../../src/parse/index';
-import { validate } from '../../src/validate/index';
+import { RULES, validate } from '../../src/validate/index';
 import type { JsonObject } from '../../src/model/json';
 
 export function parseYaml(text: string): JsonObject {
@@ -13,7 +13,7 @@ export function parseYaml(text: string): JsonObject {
 /** validate() over a template, as the transform core calls it (normalize first). */
 export function validateYaml(text: string): Diagnostic[] {
   const template = parseYaml(text);
-  return validate(normalize(template).model, template);
+  return validate(normalize(template).model, template, RULES);
 }
 
 /** `code path` pairs, the shape table tests compare. */

@@ -1,5 +1,5 @@
 import { AUTH, EVENT, apiTemplate, findings, validateYaml } from './helpers';
-import { RULES } from '../../src/validate/index';
+import { FAILING_RULES, RULES } from '../../src/validate/index';
 import { RULE_CODES } from '../../src/diagnostics/codes/rules';
 
 /**
@@ -201,18 +201,24 @@ describe('rule registry', () => {
     expect(ruleCodes.filter((c) => !tested.has(c))).toEqual([]);
   });
 
+  it('FAILING_RULES are exactly the rules with an error code, in the order of RULES', () => {
+    const canFail = RULES.filter((r) => r.codes.some((c) => RULE_CODES[c as keyof typeof RULE_CODES] === 'error'));
+    expect(FAILING_RULES.map((r) => r.name)).toEqual(canFail.map((r) => r.name));
+    expect(FAILING_RULES.length).toBeLessThan(RULES.length);
+  });
+
   it('the rules never change the model or the template', () => {
     const yaml = apiTemplate(authorizers({ A: request('ReauthorizeEvery: 9000'), B: lambda() }), { properties: 'Cors: "\'*\'"' });
     const { parseYaml } = require('./helpers') as typeof import('./helpers');
     const template = parseYaml(yaml);
     const before = JSON.stringify(template);
     const { normalize } = require('../../src/normalize/index') as typeof import('../../src/normalize/index');
-    const { validate } = require('../../src/validate/index') as typeof import('../../src/validate/index');
+    const { validate, RULES: rules } = require('../../src/validate/index') as typeof import('../../src/validate/index');
     const model = normalize(template).model;
     const modelBefore = JSON.stringify(model);
-    const first = validate(model, template);
+    const first = validate(model, template, rules);
     expect(JSON.stringify(template)).toBe(before);
     expect(JSON.stringify(model)).toBe(modelBefore);
-    expect(validate(model, template)).toEqual(first);
+    expect(validate(model, template, rules)).toEqual(first);
   });
 });
