@@ -23,7 +23,7 @@
 import { diagnostic } from '../diagnostics/make';
 import type { Diagnostic } from '../diagnostics/types';
 import { isObject, type Json, type JsonObject, type JsonPath } from '../model/json';
-import { pythonTruthy } from './resource-policy';
+import { pythonTruthy } from '../model/python';
 import { samLogicalId } from './sam-logical-id';
 import { passthrough, tagList, type GeneratedResource, type PassthroughAttributes } from './usage-plan';
 

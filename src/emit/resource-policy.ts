@@ -34,7 +34,7 @@
 import { diagnostic } from '../diagnostics/make';
 import type { Diagnostic } from '../diagnostics/types';
 import { isObject, type Json, type JsonObject, type JsonPath } from '../model/json';
-import { pythonEquals, pythonIterate } from './resource-policy-python';
+import { pythonEquals, pythonIterate, pythonStr, pythonTruthy } from '../model/python';
 import type { Provenance } from './deployment-hash/index';
 
 /** What the Deployment id needs to know about the policy SAM builds (see the header). */
@@ -132,14 +132,6 @@ export function addApiResourcePolicy(input: ApiResourcePolicyInput): ResourcePol
 
 function fail(location: PolicyLocation, path: JsonPath, message: string): ResourcePolicyResult {
   return { policy: undefined, diagnostics: [diagnostic('sam/invalid-resource-policy', message, path, location.resource)] };
-}
-
-/** Python truthiness, as SAM's `if value:` checks it. */
-export function pythonTruthy(value: Json | undefined): boolean {
-  if (value === undefined || value === null || value === false || value === 0 || value === '') return false;
-  if (Array.isArray(value)) return value.length > 0;
-  if (isObject(value)) return Object.keys(value).length > 0;
-  return true;
 }
 
 type VpcCondition = 'StringEquals' | 'StringNotEquals';
@@ -404,12 +396,4 @@ function conditionalContents(item: Json | undefined): (Json | undefined)[] {
     return args.slice(1).filter((c) => !(isObject(c) && Object.keys(c).length === 1 && c['Ref'] === 'AWS::NoValue'));
   }
   return [item];
-}
-
-/** Python `str()` of a scalar, for SAM's messages. */
-function pythonStr(value: Json): string {
-  if (value === true) return 'True';
-  if (value === false) return 'False';
-  if (value === null) return 'None';
-  return String(value);
 }

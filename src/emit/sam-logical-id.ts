@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { isObject, type Json } from '../model/json';
-import { pythonTruthy } from './resource-policy';
+import { pythonTruthy } from '../model/python';
 
 export function samLogicalId(prefix: string, data: Json | undefined, length = 10): string {
   if (data === undefined || !pythonTruthy(data)) return prefix;

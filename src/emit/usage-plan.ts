@@ -27,8 +27,7 @@
 import { diagnostic } from '../diagnostics/make';
 import type { Diagnostic } from '../diagnostics/types';
 import { isObject, type Json, type JsonObject, type JsonPath } from '../model/json';
-import { pythonEquals } from './resource-policy-python';
-import { pythonTruthy } from './resource-policy';
+import { pythonEquals, pythonTruthy } from '../model/python';
 
 export const SHARED_USAGE_PLAN_CONDITION = 'SharedUsagePlanCondition';
 

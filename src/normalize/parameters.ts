@@ -10,6 +10,7 @@
  * depth-first, resolving a node before looking inside what it became.
  */
 import type { Diagnostic } from '../diagnostics/types';
+import { pythonRepr } from '../model/python';
 import { diagnostic } from '../diagnostics/make';
 import type { Json, JsonObject, JsonPath } from '../model/json';
 import { isObject } from '../model/json';
@@ -48,17 +49,6 @@ export function parameterValues(template: JsonObject, inputs: ParameterInputs): 
     if (!values.has('AWS::Partition')) values.set('AWS::Partition', partitionOf(inputs.region));
   }
   return values;
-}
-
-/** Python 3 repr of a JSON value, as SAM formats it into a message. */
-export function pythonRepr(value: Json): string {
-  if (typeof value === 'string') return value.includes("'") && !value.includes('"') ? `"${value}"` : `'${value.replace(/'/g, "\\'")}'`;
-  if (value === true) return 'True';
-  if (value === false) return 'False';
-  if (value === null) return 'None';
-  if (Array.isArray(value)) return '[' + value.map(pythonRepr).join(', ') + ']';
-  if (isObject(value)) return '{' + Object.entries(value).map(([k, v]) => `${pythonRepr(k)}: ${pythonRepr(v)}`).join(', ') + '}';
-  return String(value);
 }
 
 function intrinsicName(value: Json): string | undefined {

@@ -4,7 +4,8 @@
  * was written.
  */
 import { normalize } from '../../src/normalize/index';
-import { parameterValues, pythonRepr, resolveParameterRefs } from '../../src/normalize/parameters';
+import { parameterValues, resolveParameterRefs } from '../../src/normalize/parameters';
+import { pythonRepr } from '../../src/model/python';
 import { pyStr } from '../../src/emit/swagger/paths';
 import { transform } from '../../src/transform';
 import type { Json, JsonObject } from '../../src/model/json';

@@ -2,6 +2,7 @@ import { diagnostic } from '../../diagnostics/make';
 import type { Diagnostic } from '../../diagnostics/types';
 import { propertyPath, resourceOf, effectiveAuthorizerName, namedAuthorizers, routeLabel, type Rule } from './context';
 import { eachAuthorizer } from './caching';
+import { pythonTruthy } from '../../model/python';
 
 function hasScopes(value: unknown): boolean {
   return Array.isArray(value) ? value.length > 0 : value !== undefined && value !== null;
@@ -39,14 +40,6 @@ export const scopesWithoutCognito: Rule = {
     return out;
   },
 };
-
-/** Python's truth value, which SAM's `if value:` tests use. */
-function pythonTruthy(value: unknown): boolean {
-  if (value === undefined || value === null || value === false || value === 0 || value === '') return false;
-  if (Array.isArray(value)) return value.length > 0;
-  if (typeof value === 'object') return Object.keys(value).length > 0;
-  return true;
-}
 
 /**
  * SAM refuses an event's AuthorizationScopes unless the event names its Authorizer ("AuthorizationScopes works
