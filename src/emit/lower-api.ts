@@ -20,7 +20,7 @@ import { editorSession } from './swagger/editor-session';
 import { addBinaryMediaTypes, addDisableExecuteApiEndpoint, addGatewayResponses, addModels } from './swagger/api-extras';
 import { openApiPostprocess } from './swagger/openapi3';
 import { addPath, isOpenApi3, isValidDefinition, makeConditional, normalizeMethod, pyStr } from './swagger/paths';
-import { lowerUsagePlan, type SharedUsagePlan } from './usage-plan';
+import { lowerUsagePlan, tagList, type SharedUsagePlan } from './usage-plan';
 import { lowerDomain, type RecordSetGroups } from './domain';
 import { TemplateOrder } from './template-order';
 
@@ -64,15 +64,6 @@ export function samEditorPass(doc: JsonObject, where: DocWhere): void {
   where.prov.deepCopied(doc);
 }
 
-/** One SAM editor step: deep copy in, the edit, held-aside maps written back, deep copy out. */
-function editorStep(doc: JsonObject, where: DocWhere, edit: () => void): void {
-  editorSession(doc, where, edit);
-}
-
-function clone<T extends Json>(value: T): T {
-  return structuredClone(value);
-}
-
 function passthrough(attributes: JsonObject): JsonObject {
   const out: JsonObject = {};
   for (const key of ['Condition', 'DeletionPolicy', 'UpdateReplacePolicy']) if (attributes[key] !== undefined) out[key] = attributes[key];
@@ -90,7 +81,7 @@ function combinedCondition(conditions: string[]): JsonObject {
 
 /** Phase A: SAM's implicit-API plugin adds every event's path/method (and path conditions) to a managed body. */
 function startDefinition(api: RestApi, ctx: LowerContext, order: TemplateOrder, where: DocWhere): { doc: JsonObject; conditions: [string, Json][]; apiCondition?: Json } {
-  const doc = clone(api.properties.DefinitionBody as JsonObject);
+  const doc = structuredClone(api.properties.DefinitionBody as JsonObject);
   const conditions: [string, Json][] = [];
   if (!api.managedDefinition) {
     const isFloat = ctx.isFloat;
@@ -152,10 +143,6 @@ function endpointConfiguration(value: Json): { EndpointConfiguration: JsonObject
   return { EndpointConfiguration: { Types: [value] }, Parameters: { endpointConfigurationTypes: value } };
 }
 
-function tagList(tags: Json): Json[] {
-  if (!isObject(tags)) return [];
-  return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
-}
 
 
 export function lowerApi(api: RestApi, ctx: LowerContext): LoweredApi {
@@ -186,17 +173,13 @@ export function lowerApi(api: RestApi, ctx: LowerContext): LoweredApi {
   if (typeof stageName === 'string' && stageName === '') reject('sam/invalid-api', 'StageName cannot be empty.', [...propsPath, 'StageName'], id);
   const stageSuffix = typeof stageName === 'string' ? stageName : 'Stage';
 
-  // A
+  // A. The definition SAM starts from.
   const order = ctx.order ?? new TemplateOrder(ctx.resources);
   const start = startDefinition(api, ctx, order, where);
   const doc = start.doc;
   // HttpApi events aimed at this REST API: SAM writes them while it translates their functions.
   const httpApiPermissions = applyHttpApiEvents({ api, resources: ctx.resources, order, doc, where });
-  // B
-  if (isObject(props.Auth) || props.Auth === undefined || props.Auth === null) {
-    // SAM checks the API's Auth is a map before an event uses it.
-  }
-  // With MergeDefinitions, SAM writes each event into a skeleton and merges its method into the body.
+  // B. Each Api event. With MergeDefinitions, SAM writes each event into a skeleton and merges its method into the body.
   const mergeDefinitions = Boolean(props.MergeDefinitions);
   const events = applyEvents({
     api,
@@ -208,39 +191,36 @@ export function lowerApi(api: RestApi, ctx: LowerContext): LoweredApi {
     writesDefinition: Boolean(api.managedDefinition) || mergeDefinitions,
     mergeDefinitions,
   });
-  // C
+  // C. The API's own properties, each in its own editor session.
   if (props.Cors) {
     if (!isValidDefinition(doc)) reject('sam/invalid-api', "Unable to add Cors configuration because 'DefinitionBody' does not contain a valid Swagger definition.", [...propsPath, 'Cors'], id);
     const cors = props.Cors;
-    editorStep(doc, where, () => addCors(doc, cors, where, [...propsPath, 'Cors']));
+    editorSession(doc, where, () => addCors(doc, cors, where, [...propsPath, 'Cors']));
   }
   // SAM's _add_auth and _add_models end with the OpenAPI 3 post-processing, and the RestApi runs it once more.
   let openApiVersion: Json | undefined = props.OpenApiVersion;
   if (isObject(props.Auth) && Object.keys(props.Auth).length > 0) {
-    editorStep(doc, where, () => addApiAuth(api, doc, where, stageName ?? null));
+    editorSession(doc, where, () => addApiAuth(api, doc, where, stageName ?? null));
     openApiVersion = openApiPostprocess(doc, openApiVersion, where);
   }
   if (props.GatewayResponses) {
     const responses = props.GatewayResponses;
-    editorStep(doc, where, () => addGatewayResponses(doc, responses, where, [...propsPath, 'GatewayResponses']));
+    editorSession(doc, where, () => addGatewayResponses(doc, responses, where, [...propsPath, 'GatewayResponses']));
   }
   if (props.BinaryMediaTypes) {
     const types = props.BinaryMediaTypes;
-    editorStep(doc, where, () => addBinaryMediaTypes(doc, types, where));
+    editorSession(doc, where, () => addBinaryMediaTypes(doc, types, where));
   }
   if (isObject(props.Models) && Object.keys(props.Models).length > 0) {
     const models = props.Models;
-    editorStep(doc, where, () => addModels(doc, models, where, [...propsPath, 'Models']));
+    editorSession(doc, where, () => addModels(doc, models, where, [...propsPath, 'Models']));
     openApiVersion = openApiPostprocess(doc, openApiVersion, where);
   }
-  if (props.FailOnWarnings === undefined) {
-    // nothing: SAM only writes FailOnWarnings when truthy
-  }
   const disable = props.DisableExecuteApiEndpoint;
-  if (disable !== undefined && disable !== null) editorStep(doc, where, () => addDisableExecuteApiEndpoint(doc, disable));
+  if (disable !== undefined && disable !== null) editorSession(doc, where, () => addDisableExecuteApiEndpoint(doc, disable));
   openApiPostprocess(doc, openApiVersion, where);
 
-  // D
+  // D. The resources.
   const resources: [string, JsonObject][] = [];
   const references: Record<string, string> = {};
   const apiAttributes = { ...api.attributes };
@@ -251,11 +231,8 @@ export function lowerApi(api: RestApi, ctx: LowerContext): LoweredApi {
   if (props.BinaryMediaTypes !== undefined) restProps.BinaryMediaTypes = props.BinaryMediaTypes;
   if (props.MinimumCompressionSize !== undefined) restProps.MinimumCompressionSize = props.MinimumCompressionSize;
   if (props.EndpointConfiguration) Object.assign(restProps, endpointConfiguration(props.EndpointConfiguration));
-  if (props.FailOnWarnings) restProps.FailOnWarnings = props.FailOnWarnings;
-  if (props.Name) restProps.Name = props.Name;
-  if (props.Description) restProps.Description = props.Description;
-  if (props.Mode) restProps.Mode = props.Mode;
-  if (props.ApiKeySourceType) restProps.ApiKeySourceType = props.ApiKeySourceType;
+  // SAM writes these only when truthy.
+  for (const key of ['FailOnWarnings', 'Name', 'Description', 'Mode', 'ApiKeySourceType']) if (props[key]) restProps[key] = props[key];
   // SAM's PropagateTags gives the API's Tags to every generated resource that takes Tags (RestApi, Stage,
   // DomainName, UsagePlan, ApiKey), replacing what they had; nothing happens without Tags.
   const propagateTags = props.PropagateTags === true && isObject(props.Tags) && Object.keys(props.Tags).length > 0 ? props.Tags : undefined;

@@ -242,9 +242,9 @@ export function passthrough(attributes: PassthroughAttributes): JsonObject {
   return out;
 }
 
-/** SAM get_tag_list: a Tags map as a CloudFormation tag list, in map order. */
-export function tagList(tags: JsonObject): JsonObject[] {
-  return Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+/** SAM get_tag_list: a Tags map as a CloudFormation tag list, in map order (none for anything but a map). */
+export function tagList(tags: Json): JsonObject[] {
+  return isObject(tags) ? Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) : [];
 }
 
 function resource(type: string, dependsOn: string[], attributes: JsonObject, properties: JsonObject): JsonObject {
