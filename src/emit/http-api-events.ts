@@ -25,7 +25,7 @@ import type { RestApi, Route } from '../model/auth';
 import type { Json, JsonObject } from '../model/json';
 import { isObject } from '../model/json';
 import { functionTarget, passthrough } from './events';
-import { type DocWhere, reject, rejectDefinition } from './reject';
+import { type DocWhere, reject, rejectDefinition, rejectEvent } from './reject';
 import { openEditor } from './swagger/editor-session';
 import type { TemplateOrder } from './template-order';
 import {
@@ -73,11 +73,11 @@ function withDefaults(route: Route): HttpRoute {
   if (missing(path) && missing(method)) return { route, path: DEFAULT_PATH, method: X_ANY_METHOD, fromTemplate: false };
   if (missing(path) || missing(method)) {
     const key = missing(path) ? 'Path' : 'Method';
-    reject('sam/invalid-event', `Event with id [${route.eventName}] is invalid. Event is missing key '${key}'.`, at, route.owner);
+    rejectEvent(route, `Event is missing key '${key}'.`, at);
   }
   if (typeof path !== 'string' || typeof method !== 'string') {
     const key = typeof path !== 'string' ? 'Path' : 'Method';
-    reject('sam/invalid-event', `Event with id [${route.eventName}] is invalid. Api Event must have a String specified for '${key}'.`, [...at, key], route.owner);
+    rejectEvent(route, `Api Event must have a String specified for '${key}'.`, [...at, key]);
   }
   return { route, path, method: method.toLowerCase(), fromTemplate: true };
 }
@@ -191,7 +191,7 @@ function addIntegration(doc: JsonObject, http: HttpRoute, method: string, uri: J
 function addEventAuth(doc: JsonObject, http: HttpRoute, method: string, auth: JsonObject, api: RestApi, where: DocWhere): void {
   const { route } = http;
   const at = [...route.path, 'Properties', 'Auth'];
-  const fail = (message: string, path = at): never => reject('sam/invalid-event', `Event with id [${route.eventName}] is invalid. ${message}`, path, route.owner);
+  const fail = (message: string, path = at): never => rejectEvent(route, message, path);
   const apiAuth = isObject(api.properties.Auth) ? api.properties.Auth : {};
   const onMethod = `on API method [${http.method}] for path [${http.path}]`;
   let authorizer = auth.Authorizer;
@@ -261,12 +261,12 @@ function addRoute(doc: JsonObject, http: HttpRoute, api: RestApi, resources: Jso
   const owner = resources[route.owner] as JsonObject;
   const method = normalizeMethod(http.method);
   if (api.managedDefinition && hasIntegration(doc, http.path, method, where)) {
-    reject('sam/invalid-event', `Event with id [${route.eventName}] is invalid. API method '${http.method}' defined multiple times for path '${http.path}'.`, route.path, route.owner);
+    rejectEvent(route, `API method '${http.method}' defined multiple times for path '${http.path}'.`, route.path);
   }
   const props = route.properties;
   const auth = props.Auth;
   if (auth !== undefined && auth !== null && !isObject(auth)) {
-    reject('sam/invalid-event', `Event with id [${route.eventName}] is invalid. Property 'Auth' should be a map.`, [...route.path, 'Properties', 'Auth'], route.owner);
+    rejectEvent(route, "Property 'Auth' should be a map.", [...route.path, 'Properties', 'Auth']);
   }
   const arn = functionTarget(route.owner, owner).arn;
   const shorthand = Array.isArray(arn['Fn::GetAtt']) ? arn['Fn::GetAtt'].join('.') : String(arn.Ref);

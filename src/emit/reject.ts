@@ -19,6 +19,11 @@ export function reject(code: DiagnosticCode, message: string, path: JsonPath, re
   throw new Rejection(diagnostic(code, message, path, resource));
 }
 
+/** SAM's InvalidEventException: "Event with id [<event>] is invalid. <message>", blamed on the event's owner. */
+export function rejectEvent(route: { eventName: string; owner: string }, message: string, path: JsonPath): never {
+  reject('sam/invalid-event', `Event with id [${route.eventName}] is invalid. ${message}`, path, route.owner);
+}
+
 /** Where a Swagger document lives in the template, to locate errors found inside it. */
 export interface DocWhere {
   /** Template path of the DefinitionBody (for SAM-built bodies: of the API resource). */
