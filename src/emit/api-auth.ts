@@ -19,17 +19,21 @@ const AUTH_FIELDS = [
   'UsagePlan',
 ];
 
+/** SAM's "Property 'Auth…'" errors: at `Auth` (or a property below it) of `api`. */
+function rejectAuth(api: RestApi, message: string, ...keys: string[]): never {
+  reject('sam/invalid-auth', message, [...api.path, 'Properties', 'Auth', ...keys], api.logicalId);
+}
+
 /** The authorizers SAM knows for an API: AWS_IAM first when it is the default, then Auth.Authorizers in order. */
 export function apiAuthorizers(api: RestApi, auth: JsonObject, withDefault: boolean): [string, JsonObject | 'AWS_IAM'][] {
   const out: [string, JsonObject | 'AWS_IAM'][] = [];
   if (withDefault && auth.DefaultAuthorizer === 'AWS_IAM') out.push(['AWS_IAM', 'AWS_IAM']);
   const config = auth.Authorizers;
   if (!config) return out;
-  const authPath = [...api.path, 'Properties', 'Auth'];
-  if (!isObject(config)) reject('sam/invalid-auth', "Property 'Auth.Authorizers' should be a map.", [...authPath, 'Authorizers'], api.logicalId);
+  if (!isObject(config)) rejectAuth(api, "Property 'Auth.Authorizers' should be a map.", 'Authorizers');
   for (const [name, value] of Object.entries(config)) {
-    if (!isObject(value)) reject('sam/invalid-auth', `Property 'Auth.Authorizers.${name}' should be a map.`, [...authPath, 'Authorizers', name], api.logicalId);
-    checkAuthorizer(name, value, { apiId: api.logicalId, path: [...authPath, 'Authorizers', name] });
+    if (!isObject(value)) rejectAuth(api, `Property 'Auth.Authorizers.${name}' should be a map.`, 'Authorizers', name);
+    checkAuthorizer(name, value, { apiId: api.logicalId, path: [...api.path, 'Properties', 'Auth', 'Authorizers', name] });
     out.push([name, value]);
   }
   return out;
@@ -39,17 +43,15 @@ export function apiAuthorizers(api: RestApi, auth: JsonObject, withDefault: bool
 export function checkApiAuthShape(api: RestApi): JsonObject | undefined {
   const auth = api.properties.Auth;
   if (auth === undefined || auth === null) return undefined;
-  const authPath = [...api.path, 'Properties', 'Auth'];
-  if (!isObject(auth)) reject('sam/invalid-auth', "Property 'Auth' should be a map.", authPath, api.logicalId);
+  if (!isObject(auth)) rejectAuth(api, "Property 'Auth' should be a map.");
   return auth;
 }
 
 export function addApiAuth(api: RestApi, doc: JsonObject, where: DocWhere, stage: Json): void {
   const auth = api.properties.Auth;
   if (!isObject(auth) || Object.keys(auth).length === 0) return;
-  const authPath = [...api.path, 'Properties', 'Auth'];
   const unknown = Object.keys(auth).find((key) => !AUTH_FIELDS.includes(key));
-  if (unknown !== undefined) reject('sam/invalid-auth', "Invalid value for 'Auth' property", [...authPath, unknown], api.logicalId);
+  if (unknown !== undefined) rejectAuth(api, "Invalid value for 'Auth' property", unknown);
   if (!isValidDefinition(doc)) {
     reject('sam/invalid-api', "Unable to add Auth configuration because 'DefinitionBody' does not contain a valid Swagger definition.", where.path, api.logicalId);
   }
@@ -58,10 +60,10 @@ export function addApiAuth(api: RestApi, doc: JsonObject, where: DocWhere, stage
     addAuthorizerDefinitions(doc, authorizers, where);
     const defaultAuthorizer = auth.DefaultAuthorizer;
     if (defaultAuthorizer) {
-      if (typeof defaultAuthorizer !== 'string') reject('sam/invalid-auth', 'DefaultAuthorizer is not a string.', [...authPath, 'DefaultAuthorizer'], api.logicalId);
+      if (typeof defaultAuthorizer !== 'string') rejectAuth(api, 'DefaultAuthorizer is not a string.', 'DefaultAuthorizer');
       const found = authorizers.find(([name]) => name === defaultAuthorizer);
       if (!found && defaultAuthorizer !== 'AWS_IAM') {
-        reject('sam/invalid-auth', `Unable to set DefaultAuthorizer because '${defaultAuthorizer}' was not defined in 'Authorizers'.`, [...authPath, 'DefaultAuthorizer'], api.logicalId);
+        rejectAuth(api, `Unable to set DefaultAuthorizer because '${defaultAuthorizer}' was not defined in 'Authorizers'.`, 'DefaultAuthorizer');
       }
       const scopes = found && found[1] !== 'AWS_IAM' && found[1].AuthorizationScopes !== undefined && found[1].AuthorizationScopes !== null ? found[1].AuthorizationScopes : [];
       setDefaultAuthorizer(
@@ -76,20 +78,20 @@ export function addApiAuth(api: RestApi, doc: JsonObject, where: DocWhere, stage
       );
     }
   } else if (auth.DefaultAuthorizer !== undefined && auth.DefaultAuthorizer !== null && typeof auth.DefaultAuthorizer !== 'string') {
-    reject('sam/invalid-auth', 'DefaultAuthorizer is not a string.', [...authPath, 'DefaultAuthorizer'], api.logicalId);
+    rejectAuth(api, 'DefaultAuthorizer is not a string.', 'DefaultAuthorizer');
   }
   if (auth.ApiKeyRequired) {
     addApiKeySecurityDefinition(doc, where);
     setDefaultApiKeyRequired(doc, auth.AddApiKeyRequiredToCorsPreflight === undefined ? true : Boolean(auth.AddApiKeyRequiredToCorsPreflight), where);
   }
   if (auth.ResourcePolicy) {
-    if (!isObject(auth.ResourcePolicy)) reject('sam/invalid-auth', 'ResourcePolicy must be a map (ResourcePolicyStatement).', [...authPath, 'ResourcePolicy'], api.logicalId);
+    if (!isObject(auth.ResourcePolicy)) rejectAuth(api, 'ResourcePolicy must be a map (ResourcePolicyStatement).', 'ResourcePolicy');
     const result = addApiResourcePolicy({
       policy: doc['x-amazon-apigateway-policy'],
       resourcePolicy: auth.ResourcePolicy,
       paths: doc.paths,
       stage,
-      location: { path: [...authPath, 'ResourcePolicy'], resource: api.logicalId },
+      location: { path: [...api.path, 'Properties', 'Auth', 'ResourcePolicy'], resource: api.logicalId },
       marks: {
         prov: where.prov,
         stageFromTemplate: !api.implicit,
