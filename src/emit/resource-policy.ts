@@ -31,10 +31,10 @@
  * statements' `Condition` are plain dicts, `Principal` is a `Py27Dict({"AWS": ...})` merge, and new lists that
  * wrap a template string keep it unicode. `Allow`, `execute-api:Invoke`, `2012-10-17`, `*` are native.
  */
-import { diagnostic } from '../diagnostics/make';
 import type { Diagnostic } from '../diagnostics/types';
 import { isObject, type Json, type JsonObject, type JsonPath } from '../model/json';
 import { pythonEquals, pythonIterate, pythonStr, pythonTruthy } from '../model/python';
+import { reject, Rejection } from './reject';
 import type { Provenance } from './deployment-hash/index';
 
 /** What the Deployment id needs to know about the policy SAM builds (see the header). */
@@ -95,43 +95,49 @@ const NOT_A_MAP = 'ResourcePolicy must be a map (ResourcePolicyStatement).';
 export function addEventResourcePolicy(input: EventResourcePolicyInput): ResourcePolicyResult {
   const { resourcePolicy, location } = input;
   if (!pythonTruthy(resourcePolicy)) return { policy: undefined, diagnostics: [] };
-  if (!isObject(resourcePolicy)) {
+  return caught(() => {
     // SAM: sam_expect(..., event_id, "Auth.ResourcePolicy").to_be_a_map()
-    return fail(location, location.path, "Property 'Auth.ResourcePolicy' should be a map.");
-  }
-  const doc = PolicyBuilder.from(input.policy, location, input.marks);
-  if (doc instanceof Array) return { policy: undefined, diagnostics: doc };
-  const errors = doc.addForPath(resourcePolicy, input.path, input.pathItem, input.stage, true);
-  if (errors.length > 0) return { policy: undefined, diagnostics: errors };
-  doc.addCustomStatements(resourcePolicy['CustomStatements']);
-  return { policy: doc.result(), diagnostics: [] };
+    if (!isObject(resourcePolicy)) fail(location, location.path, "Property 'Auth.ResourcePolicy' should be a map.");
+    const doc = PolicyBuilder.from(input.policy, location, input.marks);
+    doc.addForPath(resourcePolicy, input.path, input.pathItem, input.stage, true);
+    doc.addCustomStatements(resourcePolicy['CustomStatements']);
+    return doc.result();
+  });
 }
 
 /** SAM ApiGenerator `_add_auth`: `add_resource_policy` for every path, then `add_custom_statements`. */
 export function addApiResourcePolicy(input: ApiResourcePolicyInput): ResourcePolicyResult {
   const { resourcePolicy, location } = input;
   if (!pythonTruthy(resourcePolicy)) return { policy: undefined, diagnostics: [] };
-  if (!isObject(resourcePolicy)) return fail(location, location.path, NOT_A_MAP);
-  const doc = PolicyBuilder.from(input.policy, location, input.marks);
-  if (doc instanceof Array) return { policy: undefined, diagnostics: doc };
-  let touched = false;
-  if (isObject(input.paths)) {
-    const paths = input.paths;
-    const order = input.marks?.pathOrder?.(paths) ?? Object.keys(paths);
-    for (const path of order) {
-      const pathItem = paths[path];
-      const pathIsUnicode = input.marks?.pathIsUnicode?.(path) ?? true;
-      const errors = doc.addForPath(resourcePolicy, path, pathItem, input.stage, pathIsUnicode);
-      if (errors.length > 0) return { policy: undefined, diagnostics: errors };
-      touched = true;
+  return caught(() => {
+    if (!isObject(resourcePolicy)) fail(location, location.path, NOT_A_MAP);
+    const doc = PolicyBuilder.from(input.policy, location, input.marks);
+    let touched = false;
+    if (isObject(input.paths)) {
+      const paths = input.paths;
+      const order = input.marks?.pathOrder?.(paths) ?? Object.keys(paths);
+      for (const path of order) {
+        doc.addForPath(resourcePolicy, path, paths[path], input.stage, input.marks?.pathIsUnicode?.(path) ?? true);
+        touched = true;
+      }
     }
-  }
-  if (doc.addCustomStatements(resourcePolicy['CustomStatements'])) touched = true;
-  return { policy: touched ? doc.result() : undefined, diagnostics: [] };
+    if (doc.addCustomStatements(resourcePolicy['CustomStatements'])) touched = true;
+    return touched ? doc.result() : undefined;
+  });
 }
 
-function fail(location: PolicyLocation, path: JsonPath, message: string): ResourcePolicyResult {
-  return { policy: undefined, diagnostics: [diagnostic('sam/invalid-resource-policy', message, path, location.resource)] };
+/** SAM raises at the first problem: inside this module a problem is thrown, and returned as data here. */
+function caught(build: () => JsonObject | undefined): ResourcePolicyResult {
+  try {
+    return { policy: build(), diagnostics: [] };
+  } catch (error) {
+    if (!(error instanceof Rejection)) throw error;
+    return { policy: undefined, diagnostics: [error.diagnostic] };
+  }
+}
+
+function fail(location: PolicyLocation, path: JsonPath, message: string): never {
+  reject('sam/invalid-resource-policy', message, path, location.resource);
 }
 
 type VpcCondition = 'StringEquals' | 'StringNotEquals';
@@ -144,18 +150,9 @@ class PolicyBuilder {
     private readonly marks?: PolicyMarks,
   ) {}
 
-  static from(existing: Json | undefined, location: PolicyLocation, marks?: PolicyMarks): PolicyBuilder | Diagnostic[] {
+  static from(existing: Json | undefined, location: PolicyLocation, marks?: PolicyMarks): PolicyBuilder {
     if (existing === undefined) return new PolicyBuilder({}, location, marks);
-    if (!isObject(existing)) {
-      return [
-        diagnostic(
-          'sam/invalid-resource-policy',
-          "The definition's x-amazon-apigateway-policy must be a map to add a ResourcePolicy to it.",
-          location.path,
-          location.resource,
-        ),
-      ];
-    }
+    if (!isObject(existing)) fail(location, location.path, "The definition's x-amazon-apigateway-policy must be a map to add a ResourcePolicy to it.");
     const doc = { ...existing };
     // SAM edits the definition's policy map in place: the copy is the same Py27Dict.
     marks?.prov.sameDict(existing, doc);
@@ -182,22 +179,16 @@ class PolicyBuilder {
   }
 
   /** SAM `add_resource_policy(resource_policy, path, stage)`. */
-  addForPath(policy: JsonObject, path: string, pathItem: Json | undefined, stage: Json, pathIsUnicode: boolean): Diagnostic[] {
+  addForPath(policy: JsonObject, path: string, pathItem: Json | undefined, stage: Json, pathIsUnicode: boolean): void {
     const at = (key: string): JsonPath => [...this.location.path, key];
     const marks = this.marks;
     const resources = methodResources(path, pathItem, stage, marks && { prov: marks.prov, stageFromTemplate: marks.stageFromTemplate, pathIsUnicode });
-    if (!Array.isArray(resources)) return [this.error(this.location.path, resources.error)];
+    if (!Array.isArray(resources)) this.error(this.location.path, resources.error);
 
     const accountAllow = policy['AwsAccountWhitelist'];
     const accountDeny = policy['AwsAccountBlacklist'];
-    if (accountAllow !== undefined && accountAllow !== null) {
-      const e = this.addAccounts(accountAllow, 'Allow', resources, at('AwsAccountWhitelist'));
-      if (e) return [e];
-    }
-    if (accountDeny !== undefined && accountDeny !== null) {
-      const e = this.addAccounts(accountDeny, 'Deny', resources, at('AwsAccountBlacklist'));
-      if (e) return [e];
-    }
+    if (accountAllow !== undefined && accountAllow !== null) this.addAccounts(accountAllow, 'Allow', resources, at('AwsAccountWhitelist'));
+    if (accountDeny !== undefined && accountDeny !== null) this.addAccounts(accountDeny, 'Deny', resources, at('AwsAccountBlacklist'));
     const ipAllow = policy['IpRangeWhitelist'];
     const ipDeny = policy['IpRangeBlacklist'];
     if (ipAllow !== undefined && ipAllow !== null) this.addIpRanges(ipAllow, 'NotIpAddress', resources);
@@ -211,12 +202,10 @@ class PolicyBuilder {
       const strings = policy[listName];
       if (!allStrings(strings)) {
         const hint = listName.replace('Source', 'Intrinsic');
-        return [this.error(at(listName), `${listName} must be a list of strings. Use ${hint} instead for values that use Intrinsic Functions`)];
+        this.error(at(listName), `${listName} must be a list of strings. Use ${hint} instead for values that use Intrinsic Functions`);
       }
-      const e = this.addVpcs(condition, resources, strings, policy[intrinsicVpc], policy[intrinsicVpce], at);
-      if (e) return [e];
+      this.addVpcs(condition, resources, strings, policy[intrinsicVpc], policy[intrinsicVpce], at);
     }
-    return [];
   }
 
   /** SAM `add_custom_statements`; false when there was nothing to add (SAM skips falsy values). */
@@ -236,16 +225,14 @@ class PolicyBuilder {
     return true;
   }
 
-  private error(path: JsonPath, message: string): Diagnostic {
-    return diagnostic('sam/invalid-resource-policy', message, path, this.location.resource);
+  private error(path: JsonPath, message: string): never {
+    fail(this.location, path, message);
   }
 
   /** SAM `_add_iam_resource_policy_for_method`. */
-  private addAccounts(accounts: Json, effect: 'Allow' | 'Deny', resources: Json[], path: JsonPath): Diagnostic | undefined {
-    if (!pythonTruthy(accounts)) return undefined;
-    if (!Array.isArray(accounts) && !isObject(accounts)) {
-      return this.error(path, `Type of '${pythonStr(accounts)}' must be a list or dictionary`);
-    }
+  private addAccounts(accounts: Json, effect: 'Allow' | 'Deny', resources: Json[], path: JsonPath): void {
+    if (!pythonTruthy(accounts)) return;
+    if (!Array.isArray(accounts) && !isObject(accounts)) this.error(path, `Type of '${pythonStr(accounts)}' must be a list or dictionary`);
     this.setVersion();
     // Py27Dict({"AWS": policy_list}): a merge of one key.
     const principal: JsonObject = {};
@@ -264,7 +251,6 @@ class PolicyBuilder {
     } else {
       this.doc['Statement'] = [...(Array.isArray(current) ? current : [current]), statement];
     }
-    return undefined;
   }
 
   /** SAM `_add_ip_resource_policy_for_method`. */
@@ -285,7 +271,7 @@ class PolicyBuilder {
     intrinsicVpcs: Json | undefined,
     intrinsicVpces: Json | undefined,
     at: (key: string) => JsonPath,
-  ): Diagnostic | undefined {
+  ): void {
     const condition: Record<string, Json[]> = {};
     const append = (key: string, items: Json[]): void => {
       const list = (condition[key] ??= []);
@@ -309,14 +295,12 @@ class PolicyBuilder {
       if (value === undefined || value === null) continue;
       // SAM extends a Python list with the value: a list adds its items, a map its keys, a string its characters.
       const items = pythonIterate(value);
-      if (items === undefined) return this.error(at(name), `${name} must be a list.`);
+      if (items === undefined) this.error(at(name), `${name} must be a list.`);
       append(key, items);
     }
     const vpc = condition['aws:SourceVpc'] ?? [];
     const vpce = condition['aws:SourceVpce'] ?? [];
-    if (vpc.length === 0 && vpce.length === 0) return undefined;
-    this.addAllowDenyPair(resources, { [conditional]: condition });
-    return undefined;
+    if (vpc.length > 0 || vpce.length > 0) this.addAllowDenyPair(resources, { [conditional]: condition });
   }
 
   /** An open Allow and a conditional Deny over the same resources, each added unless already present. */
