@@ -1,61 +1,100 @@
-import type { ApiAuth, Authorizer, EventAuth, LambdaIdentity } from '../model/auth';
+import type { ApiAuth, Authorizer, CognitoAuthorizer, EventAuth, LambdaAuthorizer, LambdaIdentity } from '../model/auth';
 import type { Json, JsonObject, JsonPath } from '../model/json';
 import { isObject } from '../model/json';
 
-function stringList(value: Json | undefined): Json[] | undefined {
-  if (value === undefined) return undefined;
+/** The fields of a model type that can hold a `V`. */
+type FieldFor<T, V> = { [K in keyof T]-?: V extends T[K] ? K : never }[keyof T];
+
+/** SAM's property name → the model field it is kept in. */
+type Lifted<T, V = Json> = readonly (readonly [property: string, field: FieldFor<T, V>])[];
+
+/**
+ * Copies each property `block` gives (not undefined) into its model field, in the table's order: as written,
+ * or as `read` makes it.
+ */
+function lift<T extends object>(target: T, block: JsonObject, fields: Lifted<T>): T;
+function lift<T extends object, V>(target: T, block: JsonObject, fields: Lifted<T, V>, read: (value: Json) => V): T;
+function lift<T extends object>(target: T, block: JsonObject, fields: Lifted<T, unknown>, read = (value: Json): unknown => value): T {
+  for (const [property, field] of fields) {
+    const value = block[property];
+    // FieldFor lets the tables name only fields that take what `read` returns.
+    if (value !== undefined) (target as Record<FieldFor<T, unknown>, unknown>)[field] = read(value);
+  }
+  return target;
+}
+
+/** A single value where SAM takes a list is a list of one. */
+function stringList(value: Json): Json[] {
   return Array.isArray(value) ? value : [value];
 }
 
+const IDENTITY_HEADER: Lifted<LambdaIdentity> = [['Header', 'header']];
+const IDENTITY_LISTS: Lifted<LambdaIdentity, Json[]> = [
+  ['Headers', 'headers'],
+  ['QueryStrings', 'queryStrings'],
+  ['StageVariables', 'stageVariables'],
+  ['Context', 'context'],
+];
+const IDENTITY_REST: Lifted<LambdaIdentity> = [
+  ['ValidationExpression', 'validationExpression'],
+  ['ReauthorizeEvery', 'reauthorizeEvery'],
+];
+
+/** SAM's `Identity` block; the three tables keep LambdaIdentity's field order (header, the lists, the rest). */
 function lambdaIdentity(identity: Json | undefined): LambdaIdentity {
   if (!isObject(identity)) return {};
   const out: LambdaIdentity = {};
-  if (identity.Header !== undefined) out.header = identity.Header;
-  const headers = stringList(identity.Headers);
-  if (headers) out.headers = headers;
-  const queryStrings = stringList(identity.QueryStrings);
-  if (queryStrings) out.queryStrings = queryStrings;
-  const stageVariables = stringList(identity.StageVariables);
-  if (stageVariables) out.stageVariables = stageVariables;
-  const context = stringList(identity.Context);
-  if (context) out.context = context;
-  if (identity.ValidationExpression !== undefined) out.validationExpression = identity.ValidationExpression;
-  if (identity.ReauthorizeEvery !== undefined) out.reauthorizeEvery = identity.ReauthorizeEvery;
-  return out;
+  lift(out, identity, IDENTITY_HEADER);
+  lift(out, identity, IDENTITY_LISTS, stringList);
+  return lift(out, identity, IDENTITY_REST);
 }
+
+const AUTHORIZER_COMMON: Lifted<Authorizer> = [
+  ['AuthorizationScopes', 'authorizationScopes'],
+  ['DisableFunctionDefaultPermissions', 'disableFunctionDefaultPermissions'],
+];
+const COGNITO_IDENTITY: Lifted<CognitoAuthorizer> = [
+  ['Header', 'header'],
+  ['ValidationExpression', 'validationExpression'],
+];
+const LAMBDA_FUNCTION: Lifted<LambdaAuthorizer> = [
+  ['FunctionArn', 'functionArn'],
+  ['AuthorizerUri', 'authorizerUri'],
+  ['FunctionInvokeRole', 'invokeRole'],
+];
 
 /**
  * One SAM authorizer. SAM's rule: a truthy `UserPoolArn` makes a Cognito authorizer; anything else is a
  * Lambda authorizer whose `FunctionPayloadType` (default TOKEN) picks token or request.
  */
 export function normalizeAuthorizer(name: string, value: JsonObject, path: JsonPath): Authorizer {
-  const base = { name, path, dialect: 'sam' as const };
-  const scopes = value.AuthorizationScopes !== undefined ? { authorizationScopes: value.AuthorizationScopes } : {};
-  const disable =
-    value.DisableFunctionDefaultPermissions !== undefined
-      ? { disableFunctionDefaultPermissions: value.DisableFunctionDefaultPermissions }
-      : {};
-  const identity = isObject(value.Identity) ? value.Identity : undefined;
+  const common: Pick<Authorizer, 'name' | 'path' | 'dialect' | 'authorizationScopes' | 'disableFunctionDefaultPermissions'> = {
+    name,
+    path,
+    dialect: 'sam',
+  };
+  const base = lift(common, value, AUTHORIZER_COMMON);
   if (value.UserPoolArn) {
-    const cognito: Authorizer = { ...base, ...scopes, ...disable, kind: 'cognito', userPoolArn: value.UserPoolArn };
-    if (identity?.Header !== undefined) cognito.header = identity.Header;
-    if (identity?.ValidationExpression !== undefined) cognito.validationExpression = identity.ValidationExpression;
-    return cognito;
+    const cognito: CognitoAuthorizer = { ...base, kind: 'cognito', userPoolArn: value.UserPoolArn };
+    return isObject(value.Identity) ? lift(cognito, value.Identity, COGNITO_IDENTITY) : cognito;
   }
   const kind = value.FunctionPayloadType === 'REQUEST' ? 'lambda-request' : 'lambda-token';
-  const lambda: Authorizer = {
+  const lambda: LambdaAuthorizer = {
     ...base,
-    ...scopes,
-    ...disable,
     kind,
     identity: lambdaIdentity(value.Identity),
     identityGiven: value.Identity !== undefined,
   };
-  if (value.FunctionArn !== undefined) lambda.functionArn = value.FunctionArn;
-  if (value.AuthorizerUri !== undefined) lambda.authorizerUri = value.AuthorizerUri;
-  if (value.FunctionInvokeRole !== undefined) lambda.invokeRole = value.FunctionInvokeRole;
-  return lambda;
+  return lift(lambda, value, LAMBDA_FUNCTION);
 }
+
+const API_AUTH_FIELDS: Lifted<ApiAuth> = [
+  ['DefaultAuthorizer', 'defaultAuthorizer'],
+  ['InvokeRole', 'invokeRole'],
+  ['AddDefaultAuthorizerToCorsPreflight', 'addDefaultAuthorizerToCorsPreflight'],
+  ['AddApiKeyRequiredToCorsPreflight', 'addApiKeyRequiredToCorsPreflight'],
+  ['ApiKeyRequired', 'apiKeyRequired'],
+];
 
 /** An API's `Auth` (after Globals). Malformed parts are skipped here; the lowering reports them as SAM does. */
 export function normalizeApiAuth(auth: JsonObject, path: JsonPath): ApiAuth {
@@ -65,25 +104,21 @@ export function normalizeApiAuth(auth: JsonObject, path: JsonPath): ApiAuth {
       if (isObject(value)) authorizers.push(normalizeAuthorizer(name, value, [...path, 'Authorizers', name]));
     }
   }
-  const out: ApiAuth = { path, authorizers, raw: auth };
-  if (auth.DefaultAuthorizer !== undefined) out.defaultAuthorizer = auth.DefaultAuthorizer;
-  if (auth.InvokeRole !== undefined) out.invokeRole = auth.InvokeRole;
-  if (auth.AddDefaultAuthorizerToCorsPreflight !== undefined)
-    out.addDefaultAuthorizerToCorsPreflight = auth.AddDefaultAuthorizerToCorsPreflight;
-  if (auth.AddApiKeyRequiredToCorsPreflight !== undefined)
-    out.addApiKeyRequiredToCorsPreflight = auth.AddApiKeyRequiredToCorsPreflight;
-  if (auth.ApiKeyRequired !== undefined) out.apiKeyRequired = auth.ApiKeyRequired;
+  const out = lift<ApiAuth>({ path, authorizers, raw: auth }, auth, API_AUTH_FIELDS);
   if (isObject(auth.ResourcePolicy)) out.resourcePolicy = auth.ResourcePolicy;
   if (isObject(auth.UsagePlan)) out.usagePlan = auth.UsagePlan;
   return out;
 }
 
+const EVENT_AUTH_FIELDS: Lifted<EventAuth> = [
+  ['Authorizer', 'authorizer'],
+  ['AuthorizationScopes', 'authorizationScopes'],
+  ['ApiKeyRequired', 'apiKeyRequired'],
+  ['InvokeRole', 'invokeRole'],
+];
+
 export function normalizeEventAuth(auth: JsonObject, path: JsonPath): EventAuth {
-  const out: EventAuth = { path, raw: auth };
-  if (auth.Authorizer !== undefined) out.authorizer = auth.Authorizer;
-  if (auth.AuthorizationScopes !== undefined) out.authorizationScopes = auth.AuthorizationScopes;
-  if (auth.ApiKeyRequired !== undefined) out.apiKeyRequired = auth.ApiKeyRequired;
-  if (auth.InvokeRole !== undefined) out.invokeRole = auth.InvokeRole;
+  const out = lift<EventAuth>({ path, raw: auth }, auth, EVENT_AUTH_FIELDS);
   if (isObject(auth.ResourcePolicy)) out.resourcePolicy = auth.ResourcePolicy;
   if (auth.OverrideApiAuth !== undefined) out.overrideApiAuth = auth.OverrideApiAuth;
   return out;
