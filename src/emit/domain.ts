@@ -97,9 +97,9 @@ export function lowerDomain(input: DomainInput, groups: RecordSetGroups): Domain
   const domainProps: JsonObject = { DomainName: domainName };
   if (isPrivate) {
     domainProps['EndpointConfiguration'] = { Types: [endpoint] };
-    for (const key of ['SecurityPolicy', 'EndpointAccessMode']) if (pythonTruthy(domain[key])) domainProps[key] = domain[key] as Json;
+    copyTruthy(domain, domainProps, ['SecurityPolicy', 'EndpointAccessMode']);
     domainProps['CertificateArn'] = certificateArn;
-    if (pythonTruthy(domain['Policy'])) domainProps['Policy'] = domain['Policy'] as Json;
+    copyTruthy(domain, domainProps, ['Policy']);
   } else {
     domain['ApiDomainName'] = domainId;
     if (domain['EndpointConfiguration'] === undefined || domain['EndpointConfiguration'] === null) domain['EndpointConfiguration'] = 'REGIONAL';
@@ -111,13 +111,9 @@ export function lowerDomain(input: DomainInput, groups: RecordSetGroups): Domain
       if (Object.keys(mtls).some((k) => !MTLS_FIELDS.includes(k))) {
         return fail("Available Domain.MutualTlsAuthentication fields are ['TruststoreUri', 'TruststoreVersion'].", 'MutualTlsAuthentication');
       }
-      const out: JsonObject = {};
-      for (const k of MTLS_FIELDS) if (pythonTruthy(mtls[k])) out[k] = mtls[k] as Json;
-      domainProps['MutualTlsAuthentication'] = out;
+      domainProps['MutualTlsAuthentication'] = copyTruthy(mtls, {}, MTLS_FIELDS);
     }
-    for (const key of ['SecurityPolicy', 'EndpointAccessMode', 'OwnershipVerificationCertificateArn']) {
-      if (pythonTruthy(domain[key])) domainProps[key] = domain[key] as Json;
-    }
+    copyTruthy(domain, domainProps, ['SecurityPolicy', 'EndpointAccessMode', 'OwnershipVerificationCertificateArn']);
   }
   // SAM's PropagateTags replaces the Tags of every generated resource that has them.
   if (input.propagateTags !== undefined) domainProps['Tags'] = tagList(input.propagateTags);
@@ -133,7 +129,7 @@ export function lowerDomain(input: DomainInput, groups: RecordSetGroups): Domain
   ];
 
   const mappings = basePathMappings(input, domain, domainId, isPrivate, attributes);
-  if ('error' in mappings) return fail(mappings.error, 'BasePath');
+  if (typeof mappings === 'string') return fail(mappings, 'BasePath');
   resources.push(...mappings);
 
   if (isPrivate) {
@@ -154,11 +150,7 @@ export function lowerDomain(input: DomainInput, groups: RecordSetGroups): Domain
     }
     const records = recordSets(domain, route53, domainId, endpoint);
     if (separate === true) {
-      const zoneId = route53['HostedZoneId'];
-      const zoneName = route53['HostedZoneName'];
-      const props: JsonObject = {};
-      if (pythonTruthy(zoneId) && zoneId !== undefined) props['HostedZoneId'] = zoneId;
-      if (pythonTruthy(zoneName) && zoneName !== undefined) props['HostedZoneName'] = zoneName;
+      const props = copyTruthy(route53, {}, ['HostedZoneId', 'HostedZoneName']);
       props['RecordSets'] = records;
       resources.push({
         logicalId: samLogicalId('RecordSetGroup', [zone, domainName]),
@@ -184,7 +176,7 @@ function basePathMappings(
   domainId: string,
   isPrivate: boolean,
   attributes: JsonObject,
-): GeneratedResource[] | { error: string } {
+): GeneratedResource[] | string {
   const type = isPrivate ? 'AWS::ApiGateway::BasePathMappingV2' : 'AWS::ApiGateway::BasePathMapping';
   const target: JsonObject = isPrivate ? { DomainNameArn: { Ref: domainId } } : { DomainName: { Ref: domainId } };
   const common: JsonObject = { ...target, RestApiId: { Ref: input.apiId }, Stage: { Ref: input.stageId } };
@@ -194,7 +186,7 @@ function basePathMappings(
     return [{ logicalId: `${input.apiId}BasePathMapping`, resource: { Type: type, ...attributes, Properties: common } }];
   }
   const bad = basePaths.findIndex((p) => typeof p !== 'string');
-  if (bad >= 0) return { error: `Property 'Domain.BasePath[${bad}]' should be a string.` };
+  if (bad >= 0) return `Property 'Domain.BasePath[${bad}]' should be a string.`;
   // SAM keeps only letters and digits (a base path may not hold '/'), unless NormalizeBasePath is false.
   const normalize = domain['NormalizeBasePath'] ?? true;
   return (basePaths as string[]).map((basePath) => {
@@ -231,9 +223,7 @@ function accessAssociation(domain: JsonObject, domainId: string, attributes: Jso
 /** An A record (and AAAA with IpV6: true) aliasing the domain name to the API's domain endpoint. */
 function recordSets(domain: JsonObject, route53: JsonObject, domainId: string, endpoint: string): JsonObject[] {
   const alias: JsonObject = {};
-  if (route53['EvaluateTargetHealth'] !== undefined && route53['EvaluateTargetHealth'] !== null) {
-    alias['EvaluateTargetHealth'] = route53['EvaluateTargetHealth'];
-  }
+  copyGiven(route53, alias, ['EvaluateTargetHealth']);
   if (endpoint === 'PRIVATE') {
     // A private domain resolves through the VPC endpoint that serves it.
     alias['HostedZoneId'] = route53['VpcEndpointHostedZoneId'] ?? null;
@@ -251,8 +241,7 @@ function recordSets(domain: JsonObject, route53: JsonObject, domainId: string, e
   }
   const record = (type: string): JsonObject => {
     const r: JsonObject = { Name: domain['DomainName'] ?? null, Type: type, AliasTarget: { ...alias } };
-    if (route53['Region'] !== undefined && route53['Region'] !== null) r['Region'] = route53['Region'];
-    if (route53['SetIdentifier'] !== undefined && route53['SetIdentifier'] !== null) r['SetIdentifier'] = route53['SetIdentifier'];
+    copyGiven(route53, r, ['Region', 'SetIdentifier']);
     return r;
   };
   return route53['IpV6'] === true ? [record('A'), record('AAAA')] : [record('A')];
@@ -276,4 +265,15 @@ function addToSharedGroup(
   }
   const props = group.resource['Properties'] as JsonObject;
   props['RecordSets'] = [...(props['RecordSets'] as Json[]), ...records];
+}
+
+/** `if src.get(key): out[key] = src[key]` for each key, in order (SAM copies only truthy values); returns `out`. */
+function copyTruthy(src: JsonObject, out: JsonObject, keys: readonly string[]): JsonObject {
+  for (const key of keys) if (pythonTruthy(src[key])) out[key] = src[key] as Json;
+  return out;
+}
+
+/** `if src.get(key) is not None: out[key] = src[key]` for each key, in order. */
+function copyGiven(src: JsonObject, out: JsonObject, keys: readonly string[]): void {
+  for (const key of keys) if (src[key] !== undefined && src[key] !== null) out[key] = src[key] as Json;
 }
