@@ -191,7 +191,7 @@ export class Provenance {
 
   /** Rule 1: `node` was parsed from the template; its keys and strings are unicode, its dicts Py27Dicts. */
   fromTemplate(node: Json, options: FromTemplateOptions = {}): void {
-    this.markTemplate(node, [], options);
+    this.markTemplate(node, options.isFloat || options.keyOrder ? [] : undefined, options);
   }
 
   /** The key `key` of `obj` is unicode. */
@@ -465,26 +465,29 @@ export class Provenance {
 
   // ---- internals -------------------------------------------------------------------------------
 
-  private markTemplate(node: Json, path: (string | number)[], options: FromTemplateOptions): void {
+  /** `path`: where `node` is below the marked root, kept only when `options` asks by path (else undefined). */
+  private markTemplate(node: Json, path: (string | number)[] | undefined, options: FromTemplateOptions): void {
+    if (node === null || typeof node !== 'object') return;
     if (Array.isArray(node)) {
       const info = this.arrayInfo(node);
       node.forEach((item, i) => {
         if (typeof item === 'string') info.unicodeValues.set(i, item);
-        else if (typeof item === 'number' && options.isFloat?.([...path, i])) info.floats.add(i);
-        else this.markTemplate(item, [...path, i], options);
+        else if (typeof item === 'number') {
+          if (path !== undefined && options.isFloat?.([...path, i])) info.floats.add(i);
+        } else this.markTemplate(item, path && [...path, i], options);
       });
       return;
     }
-    if (node === null || typeof node !== 'object') return;
     const info = this.current(node);
-    const order = options.keyOrder?.(path);
+    const order = path && options.keyOrder?.(path);
     if (order) info.order = order;
     for (const key of Object.keys(node)) {
       unicodeKeysOf(info).add(key);
-      const value = node[key];
+      const value = node[key] as Json;
       if (typeof value === 'string') unicodeValuesOf(info).set(key, value);
-      else if (typeof value === 'number' && options.isFloat?.([...path, key])) floatsOf(info).add(key);
-      else this.markTemplate(value, [...path, key], options);
+      else if (typeof value === 'number') {
+        if (path !== undefined && options.isFloat?.([...path, key])) floatsOf(info).add(key);
+      } else this.markTemplate(value, path && [...path, key], options);
     }
     this.sync(node, info);
   }
@@ -737,24 +740,12 @@ export class ReplayMemo {
     let node = this.histories;
     for (let i = 0; i < end; i++) {
       const step = log[i] as KeyOp;
-      let map: Map<string, HistoryTrie>;
-      let key: string;
-      if (step.op === 'insert') {
-        map = node.inserts ??= new Map();
-        key = step.key;
-      } else if (step.op === 'delete') {
-        map = node.deletes ??= new Map();
-        key = step.key;
-      } else {
-        map = node.others ??= new Map();
-        key = step.op === 'merge' ? `merge ${step.count}` : step.op === 'rebuild' ? `rebuild ${step.times ?? 1}` : step.op;
-      }
-      let child = map.get(key);
-      if (child === undefined) {
-        child = {};
-        map.set(key, child);
-      }
-      node = child;
+      // Keyed by the step's key or count as it is: no string is built per step (every history has rebuilds).
+      if (step.op === 'insert') node = below(node.inserts ??= new Map(), step.key);
+      else if (step.op === 'delete') node = below(node.deletes ??= new Map(), step.key);
+      else if (step.op === 'rebuild') node = below(node.rebuilds ??= new Map(), step.times ?? 1);
+      else if (step.op === 'merge') node = below(node.merges ??= new Map(), step.count);
+      else node = node.copy ??= {};
     }
     const order = (node.order ??= replayShared(end === log.length ? log : log.slice(0, end), this));
     return trailing > 0 ? this.afterRebuilds(order as string[], trailing) : order;
@@ -799,9 +790,21 @@ export class ReplayMemo {
 interface HistoryTrie {
   inserts?: Map<string, HistoryTrie>;
   deletes?: Map<string, HistoryTrie>;
-  /** merge, rebuild and copy steps, by op and count. */
-  others?: Map<string, HistoryTrie>;
+  /** rebuild steps by `times`, merge steps by `count`. */
+  rebuilds?: Map<number, HistoryTrie>;
+  merges?: Map<number, HistoryTrie>;
+  copy?: HistoryTrie;
   order?: readonly string[];
+}
+
+/** The node below `map`'s `key`, made when missing. */
+function below<K>(map: Map<K, HistoryTrie>, key: K): HistoryTrie {
+  let node = map.get(key);
+  if (node === undefined) {
+    node = {};
+    map.set(key, node);
+  }
+  return node;
 }
 
 /** A trie of starting orders: the node reached by an order's keys holds that order's run. */
