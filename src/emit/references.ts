@@ -33,41 +33,57 @@ function resolveSub(text: string, table: ReferenceTable): string {
 
 /**
  * `value` with every reference in `table` resolved. What holds none is returned as it is (not copied): the
- * template keeps its own objects where nothing changes.
+ * template keeps its own objects where nothing changes. (for-in: own keys in Object.keys order, without an
+ * array per object; this walks the whole output template.)
  */
 export function resolveReferences(value: Json, table: ReferenceTable): Json {
+  if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return resolveItems(value, 0, table) ?? value;
-  if (!isObject(value)) return value;
-  const keys = Object.keys(value);
-  if (keys.length === 1 && keys[0] === 'Ref' && typeof value.Ref === 'string') {
-    const target = table.get(value.Ref);
-    return target === undefined ? value : { Ref: target };
-  }
-  if (keys.length === 1 && keys[0] === 'Fn::Sub') {
-    const sub = value['Fn::Sub'];
-    if (typeof sub === 'string') {
-      const resolved = resolveSub(sub, table);
-      return resolved === sub ? value : { 'Fn::Sub': resolved };
-    }
-    if (Array.isArray(sub) && typeof sub[0] === 'string') {
-      const first = resolveSub(sub[0], table);
-      const rest = resolveItems(sub, 1, table);
-      if (first === sub[0] && rest === undefined) return value;
-      return { 'Fn::Sub': [first, ...(rest ?? sub.slice(1))] };
-    }
-  }
   let out: JsonObject | undefined;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
+  let first = true;
+  for (const key in value) {
+    if (first && (key === 'Ref' || key === 'Fn::Sub') && onlyKey(value)) return resolveIntrinsic(value, key, table);
+    first = false;
     const item = value[key] as Json;
     const resolved = resolveReferences(item, table);
     if (out === undefined && resolved !== item) {
       out = {};
-      for (let j = 0; j < i; j++) out[keys[j] as string] = value[keys[j] as string] as Json;
+      for (const before in value) {
+        if (before === key) break;
+        out[before] = value[before] as Json;
+      }
     }
     if (out !== undefined) out[key] = resolved;
   }
   return out ?? value;
+}
+
+/** Whether `obj` has one own key. */
+function onlyKey(obj: JsonObject): boolean {
+  let n = 0;
+  for (const _ in obj) if (++n > 1) return false;
+  return true;
+}
+
+/** `{ Ref: ... }` or `{ 'Fn::Sub': ... }` resolved (`value` when nothing resolves). */
+function resolveIntrinsic(value: JsonObject, key: 'Ref' | 'Fn::Sub', table: ReferenceTable): Json {
+  const arg = value[key] as Json;
+  if (key === 'Ref' && typeof arg === 'string') {
+    const target = table.get(arg);
+    return target === undefined ? value : { Ref: target };
+  }
+  if (key === 'Fn::Sub' && typeof arg === 'string') {
+    const resolved = resolveSub(arg, table);
+    return resolved === arg ? value : { 'Fn::Sub': resolved };
+  }
+  if (key === 'Fn::Sub' && Array.isArray(arg) && typeof arg[0] === 'string') {
+    const first = resolveSub(arg[0], table);
+    const rest = resolveItems(arg, 1, table);
+    if (first === arg[0] && rest === undefined) return value;
+    return { 'Fn::Sub': [first, ...(rest ?? arg.slice(1))] };
+  }
+  const resolved = resolveReferences(arg, table);
+  return resolved === arg ? value : { [key]: resolved };
 }
 
 /** `items[from..]` resolved, or undefined when that changes nothing. */
