@@ -61,25 +61,27 @@ export function py27ResourceOrder(resources: JsonObject, pass: ResourcePass, has
   return table.keys();
 }
 
-/** The order of `events`' names in one of SAM's walks (see the header). */
-function py27EventNames(events: JsonObject, pass: EventPass, hashes: Map<string, U64>): string[] {
+/**
+ * The orders of `events`' names in SAM's walks (see the header): the REST plugin's and the translation's
+ * (`rest`, one table for both), or the translation's after the HTTP plugin's too (`http`).
+ */
+function py27EventNames(events: JsonObject, passes: 'rest' | 'http', hashes: Map<string, U64>): string[][] {
   const table = Py27Keys.of(Object.keys(events), hashes);
   const copyOf = (type: string): string[] =>
     table.keys().filter((name) => {
       const event = events[name];
       return isObject(event) && event.Type === type;
     });
-  if (pass !== 'http') {
+  if (passes === 'rest') {
     const pluginOrder = Py27Keys.of(copyOf('Api'), hashes).keys();
-    if (pass === 'plugin') return pluginOrder;
     table.merge(pluginOrder);
-    return table.keys();
+    return [pluginOrder, table.keys()];
   }
   for (const type of ['Api', 'HttpApi']) {
     const copied = copyOf(type);
     if (copied.length > 0) table.merge(Py27Keys.of(copied, hashes).keys());
   }
-  return table.keys();
+  return [table.keys()];
 }
 
 /** SAM's walk orders over one template's `Resources`, each computed on first use. */
@@ -109,11 +111,19 @@ export class TemplateOrder {
     if (rank === undefined) {
       const resource = this.resources[owner];
       const events = isObject(resource) && isObject(resource.Properties) && isObject(resource.Properties.Events) ? resource.Properties.Events : {};
-      rank = ranked(py27EventNames(events, pass, this.hashes));
-      this.eventRanks.set(key, rank);
+      if (pass === 'http') this.eventRanks.set(key, ranked((py27EventNames(events, 'http', this.hashes)[0] as string[])));
+      else {
+        const [plugin, translate] = py27EventNames(events, 'rest', this.hashes) as [string[], string[]];
+        this.eventRanks.set('plugin\u0000' + owner, ranked(plugin));
+        this.eventRanks.set('translate\u0000' + owner, ranked(translate));
+      }
+      rank = this.eventRanks.get(key) as Rank;
     }
-    const r = rank;
-    return items.sort((a, b) => rankOf(r, name(a)) - rankOf(r, name(b)));
+    if (items.length < 2) return items;
+    // Each item's rank looked up once, not per comparison (Array.prototype.sort is stable).
+    const at = items.map((item) => rankOf(rank, name(item)));
+    const sorted = items.map((_, i) => i).sort((a, b) => (at[a] as number) - (at[b] as number));
+    return sorted.map((i) => items[i] as T);
   }
 
   /**
