@@ -1,5 +1,5 @@
 import type { Route } from '../model/auth';
-import type { Json, JsonObject } from '../model/json';
+import type { Json, JsonObject, JsonPath } from '../model/json';
 import { isObject } from '../model/json';
 import { normalizeEventAuth } from './authorizers';
 
@@ -24,36 +24,44 @@ export interface AttachedRoute {
   apiId: Json;
 }
 
+/** One event of a function or state machine, as written. */
+export interface TemplateEvent {
+  owner: string;
+  ownerType: OwnerType;
+  name: string;
+  /** ['Resources', owner, 'Properties', 'Events', name]. */
+  path: JsonPath;
+  /** The event's `Properties`; undefined when they are not a map. */
+  properties: JsonObject | undefined;
+}
+
+/** The events of one `Type` (`Api`, `HttpApi`) of every function and state machine, in template order (resources, then events). */
+export function* eventsOfType(resources: JsonObject, type: string): Generator<TemplateEvent> {
+  for (const [owner, resource] of Object.entries(resources)) {
+    if (!isObject(resource) || !isOwnerType(resource.Type)) continue;
+    const events = isObject(resource.Properties) ? resource.Properties.Events : undefined;
+    if (!isObject(events)) continue;
+    for (const [name, event] of Object.entries(events)) {
+      if (!isObject(event) || event.Type !== type) continue;
+      const properties = isObject(event.Properties) ? event.Properties : undefined;
+      yield { owner, ownerType: resource.Type, name, path: ['Resources', owner, 'Properties', 'Events', name], properties };
+    }
+  }
+}
+
+/** An event as a route: its Path and Method as written (null when absent). */
+function routeOf({ owner, ownerType, name, path, properties = {} }: TemplateEvent): Route {
+  return { owner, ownerType, eventName: name, path, routePath: properties.Path ?? null, method: properties.Method ?? null, properties };
+}
+
 /** Every `Type: Api` event of a function or state machine, in template order (resources, then events). */
 export function collectRoutes(resources: JsonObject): AttachedRoute[] {
   const out: AttachedRoute[] = [];
-  for (const [owner, resource] of Object.entries(resources)) {
-    if (!isObject(resource) || !isOwnerType(resource.Type)) continue;
-    const properties = resource.Properties;
-    if (!isObject(properties) || !isObject(properties.Events)) continue;
-    for (const [eventName, event] of Object.entries(properties.Events)) {
-      if (!isObject(event) || event.Type !== 'Api') continue;
-      const path = ['Resources', owner, 'Properties', 'Events', eventName];
-      const eventProperties = isObject(event.Properties) ? event.Properties : {};
-      const route: Route = {
-        owner,
-        ownerType: resource.Type,
-        eventName,
-        path,
-        routePath: eventProperties.Path ?? null,
-        method: eventProperties.Method ?? null,
-        properties: eventProperties,
-      };
-      if (eventProperties.Auth !== undefined && eventProperties.Auth !== null) {
-        route.auth = normalizeEventAuth(isObject(eventProperties.Auth) ? eventProperties.Auth : {}, [
-          ...path,
-          'Properties',
-          'Auth',
-        ]);
-      }
-      const restApiId = eventProperties.RestApiId;
-      out.push({ route, apiId: restApiId === undefined ? IMPLICIT_API_ID : (restApiIdOf(restApiId) ?? null) });
-    }
+  for (const event of eventsOfType(resources, 'Api')) {
+    const route = routeOf(event);
+    const { Auth: auth, RestApiId: restApiId } = route.properties;
+    if (auth !== undefined && auth !== null) route.auth = normalizeEventAuth(isObject(auth) ? auth : {}, [...route.path, 'Properties', 'Auth']);
+    out.push({ route, apiId: restApiId === undefined ? IMPLICIT_API_ID : (restApiIdOf(restApiId) ?? null) });
   }
   return out;
 }
@@ -65,25 +73,9 @@ export function collectRoutes(resources: JsonObject): AttachedRoute[] {
  */
 export function collectHttpApiRoutes(resources: JsonObject): AttachedRoute[] {
   const out: AttachedRoute[] = [];
-  for (const [owner, resource] of Object.entries(resources)) {
-    if (!isObject(resource) || resource.Type !== OWNER_TYPES[0]) continue;
-    const properties = resource.Properties;
-    if (!isObject(properties) || !isObject(properties.Events)) continue;
-    for (const [eventName, event] of Object.entries(properties.Events)) {
-      if (!isObject(event) || event.Type !== 'HttpApi') continue;
-      const eventProperties = isObject(event.Properties) ? event.Properties : {};
-      if (eventProperties.ApiId === undefined) continue;
-      const route: Route = {
-        owner,
-        ownerType: OWNER_TYPES[0],
-        eventName,
-        path: ['Resources', owner, 'Properties', 'Events', eventName],
-        routePath: eventProperties.Path ?? null,
-        method: eventProperties.Method ?? null,
-        properties: eventProperties,
-      };
-      out.push({ route, apiId: restApiIdOf(eventProperties.ApiId) ?? null });
-    }
+  for (const event of eventsOfType(resources, 'HttpApi')) {
+    if (event.ownerType !== 'AWS::Serverless::Function' || event.properties?.ApiId === undefined) continue;
+    out.push({ route: routeOf(event), apiId: restApiIdOf(event.properties.ApiId) ?? null });
   }
   return out;
 }

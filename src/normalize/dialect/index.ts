@@ -8,6 +8,7 @@ import { ApiScope, refTarget } from './api-scope';
 import { TemplateDraft } from './draft';
 import { OriginTable } from './origin';
 import { findReferences } from './references';
+import { eventsOfType } from '../routes';
 
 export interface DesugarResult {
   /** The template in SAM's own spelling; the input itself when there was nothing to desugar. */
@@ -18,7 +19,6 @@ export interface DesugarResult {
 }
 
 const API_TYPE = 'AWS::Serverless::Api';
-const EVENT_OWNERS = ['AWS::Serverless::Function', 'AWS::Serverless::StateMachine'];
 
 /**
  * Rewrites the concise dialect (docs/dialect.md) into SAM's spelling, so the SAM lowering that follows produces
@@ -165,17 +165,11 @@ interface ApiEvent {
 
 /** `Type: Api` events with an `Auth` map, of functions and state machines, in template order. */
 function* apiEvents(resources: JsonObject): Generator<ApiEvent> {
-  for (const [owner, resource] of Object.entries(resources)) {
-    if (!isObject(resource) || typeof resource.Type !== 'string' || !EVENT_OWNERS.includes(resource.Type)) continue;
-    const events = isObject(resource.Properties) ? resource.Properties.Events : undefined;
-    if (!isObject(events)) continue;
-    for (const [name, event] of Object.entries(events)) {
-      if (!isObject(event) || event.Type !== 'Api' || !isObject(event.Properties)) continue;
-      const { Auth: auth, RestApiId: restApi } = event.Properties;
-      if (!isObject(auth)) continue;
-      const restApiId = restApi === undefined ? undefined : (refTarget(restApi) ?? (typeof restApi === 'string' ? restApi : ''));
-      yield { authPath: ['Resources', owner, 'Properties', 'Events', name, 'Properties', 'Auth'], auth, restApiId };
-    }
+  for (const { path, properties } of eventsOfType(resources, 'Api')) {
+    if (properties === undefined || !isObject(properties.Auth)) continue;
+    const restApi = properties.RestApiId;
+    const restApiId = restApi === undefined ? undefined : (refTarget(restApi) ?? (typeof restApi === 'string' ? restApi : ''));
+    yield { authPath: [...path, 'Properties', 'Auth'], auth: properties.Auth, restApiId };
   }
 }
 

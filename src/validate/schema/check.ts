@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/types';
 import { fromPointer, isObject, type Json, type JsonObject, type JsonPath } from '../../model/json';
+import { eventsOfType } from '../../normalize/routes';
 import { translateSchemaErrors } from './translate';
 import { VALIDATORS, type ValidatorName } from './validators';
 
@@ -54,17 +55,8 @@ export function checkSchema(template: JsonObject): Diagnostic[] {
       run('apiAuthorizer', properties, ['Resources', id, 'Properties'], 'Properties', id);
     }
   }
-  for (const [id, resource] of Object.entries(resources)) {
-    if (!isObject(resource)) continue;
-    if (resource.Type !== 'AWS::Serverless::Function' && resource.Type !== 'AWS::Serverless::StateMachine') continue;
-    const properties = resource.Properties;
-    const events = isObject(properties) ? properties.Events : undefined;
-    if (!isObject(events)) continue;
-    for (const [name, event] of Object.entries(events)) {
-      if (!isObject(event) || event.Type !== 'Api' || !isObject(event.Properties)) continue;
-      const path = ['Resources', id, 'Properties', 'Events', name, 'Properties', 'Auth'];
-      run('eventAuth', event.Properties.Auth, path, `Events.${name}.Auth`, id);
-    }
+  for (const { owner, name, path, properties } of eventsOfType(resources, 'Api')) {
+    if (properties !== undefined) run('eventAuth', properties.Auth, [...path, 'Properties', 'Auth'], `Events.${name}.Auth`, owner);
   }
   return out;
 }
