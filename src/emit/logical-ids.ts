@@ -1,27 +1,12 @@
 /** SAM's logical ids for what a REST API lowers into. */
-import { createHash } from 'node:crypto';
 import type { Json } from '../model/json';
-
-function sortedJson(value: Json): string {
-  if (Array.isArray(value)) return '[' + value.map(sortedJson).join(',') + ']';
-  if (value !== null && typeof value === 'object') {
-    return '{' + Object.keys(value).sort().map((k) => JSON.stringify(k) + ':' + sortedJson(value[k])).join(',') + '}';
-  }
-  return JSON.stringify(value);
-}
-
-/** SAM LogicalIdGenerator: prefix + 10 hex of SHA-1 over the data (strings as is, else sorted compact JSON). */
-export function hashedLogicalId(prefix: string, data: Json | undefined): string {
-  if (data === undefined || data === null || data === '') return prefix;
-  const text = typeof data === 'string' ? data : sortedJson(data);
-  return prefix + createHash('sha1').update(text, 'utf8').digest('hex').slice(0, 10);
-}
+import { samLogicalId } from './sam-logical-id';
 
 /** `<Api><StageName>Stage` for an alphanumeric stage name, a hashed id otherwise. */
 export function stageLogicalId(apiId: string, stageName: Json | undefined): string {
   const prefix = typeof stageName === 'string' ? stageName : '';
   if (/^[A-Za-z0-9]+$/.test(prefix)) return apiId + prefix + 'Stage';
-  return hashedLogicalId(apiId + 'Stage', prefix);
+  return samLogicalId(apiId + 'Stage', prefix);
 }
 
 export function authorizerPermissionId(apiId: string, authorizerName: string): string {
