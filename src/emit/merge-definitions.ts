@@ -11,6 +11,7 @@
  */
 import type { Json, JsonObject, JsonPath } from '../model/json';
 import { isObject } from '../model/json';
+import { pythonTruthy } from '../model/python';
 import { reject, type DocWhere } from './reject';
 import { normalizeMethod } from './swagger/paths';
 
@@ -32,13 +33,6 @@ export interface MergeInput {
   apiId: string;
   /** Template path of the API's DefinitionBody, to locate errors. */
   bodyPath: JsonPath;
-}
-
-function truthy(value: Json | undefined): boolean {
-  if (value === undefined || value === null || value === false || value === 0 || value === '') return false;
-  if (Array.isArray(value)) return value.length > 0;
-  if (isObject(value)) return Object.keys(value).length > 0;
-  return true;
 }
 
 /** Iteration order of a dict as SAM holds it: plain dicts in insertion order, Py27Dicts in Python 2.7 order. */
@@ -66,7 +60,7 @@ export function mergeGeneratedMethod(input: MergeInput, where: DocWhere): void {
     reject('sam/invalid-api', `Property 'DefinitionBody' is invalid: ${bad} is not a map.`, [...input.bodyPath, ...(isObject(paths) ? ['paths', path] : ['paths'])], input.apiId);
   }
   const found = isObject(pathItem) ? pathItem[method] : undefined;
-  const userMethod: Json = truthy(found) ? (found as Json) : {};
+  const userMethod: Json = pythonTruthy(found) ? (found as Json) : {};
   if (!isObject(userMethod)) {
     reject('sam/invalid-api', `Property 'DefinitionBody.paths.${path}.${method}' should be a map.`, [...input.bodyPath, 'paths', path, method], input.apiId);
   }
