@@ -2,6 +2,7 @@ import type { Diagnostic, Severity } from '../diagnostics/types';
 import type { AuthModel } from '../model/auth';
 import type { JsonObject } from '../model/json';
 import { checkSchema } from './schema/check';
+import { isAtOrBelow } from './schema/translate';
 import { authorizerArns } from './rules/arns';
 import { requestIdentity, ttlRange } from './rules/caching';
 import type { Rule } from './rules/context';
@@ -80,8 +81,4 @@ export function mergeFindings(schemaFound: Diagnostic[], ruleFound: Diagnostic[]
   for (const d of rules) ruleRank.set(d.path, Math.max(ruleRank.get(d.path) ?? -1, RANK[d.severity]));
   const schema = schemaFound.filter((d) => (ruleRank.get(d.path) ?? -1) < RANK[d.severity]);
   return [...schema, ...rules];
-}
-
-function isAtOrBelow(pointer: string, ancestor: string): boolean {
-  return pointer === ancestor || pointer.startsWith(ancestor + '/');
 }

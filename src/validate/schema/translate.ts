@@ -107,7 +107,8 @@ function guessFor(error: SchemaError): string | undefined {
   return closest(name, known) ?? missingWithPrefix(name, parent.required, error.data);
 }
 
-function isAtOrBelow(path: string, ancestor: string): boolean {
+/** True when the JSON pointer `path` is `ancestor` or inside it. */
+export function isAtOrBelow(path: string, ancestor: string): boolean {
   return path === ancestor || path.startsWith(ancestor + '/');
 }
 
@@ -119,6 +120,8 @@ function toDiagnostic(error: SchemaError, branchKeywords: Set<string>, target: S
   const expect = typeof parent['x-expect'] === 'string' ? parent['x-expect'] : undefined;
   const make = (code: DiagnosticCode, message: string, at: JsonPath = path) => diagnostic(code, message, at, target.resource);
   const found = describeValue(error.data);
+  // Most messages: what the value must be (the schema's `x-expect`, else worded from the keyword) and what it is.
+  const mustBe = (code: DiagnosticCode, otherwise: string) => make(code, `${subject} must be ${expect ?? otherwise}; found ${found}.`);
   // An item of the wrong kind where the list itself is the mistake (`Authorizers` written as a list of maps,
   // `SourceVpcBlacklist` holding an intrinsic): name the list and what it must be, as SAM does; point at the item.
   const wrongItem = (listExpect: string) => {
@@ -149,21 +152,21 @@ function toDiagnostic(error: SchemaError, branchKeywords: Set<string>, target: S
       }
       const valueProblem = [...branchKeywords].some((k) => VALUE_KEYWORDS.has(k));
       if (!valueProblem && typeof parent['x-expect-parent'] === 'string') return wrongItem(parent['x-expect-parent']);
-      return make(valueProblem ? 'schema/invalid-value' : 'schema/wrong-type', `${subject} must be ${expect ?? 'a different kind of value'}; found ${found}.`);
+      return mustBe(valueProblem ? 'schema/invalid-value' : 'schema/wrong-type', 'a different kind of value');
     }
     case 'not':
-      return make('schema/invalid-value', `${subject} must be ${expect ?? 'a different value'}; found ${found}.`);
+      return mustBe('schema/invalid-value', 'a different value');
     case 'type':
       if (typeof parent['x-expect-parent'] === 'string') return wrongItem(parent['x-expect-parent']);
-      return make('schema/wrong-type', `${subject} must be ${expect ?? typeName(error.params.type)}; found ${found}.`);
+      return mustBe('schema/wrong-type', typeName(error.params.type));
     case 'enum':
     case 'const': {
       const allowed = Array.isArray(error.params.allowedValues) ? error.params.allowedValues.map(String).join(', ') : String(error.params.allowedValue);
-      return make('schema/invalid-value', `${subject} must be ${expect ?? 'one of: ' + allowed}; found ${found}.`);
+      return mustBe('schema/invalid-value', 'one of: ' + allowed);
     }
     case 'minimum':
     case 'maximum':
-      return make('schema/invalid-value', `${subject} must be ${expect ?? `${String(error.params.comparison)} ${String(error.params.limit)}`}; found ${found}.`);
+      return mustBe('schema/invalid-value', `${String(error.params.comparison)} ${String(error.params.limit)}`);
     case 'minLength':
       return make('schema/invalid-value', `${subject} must not be empty.`);
     case 'minItems':
@@ -172,9 +175,9 @@ function toDiagnostic(error: SchemaError, branchKeywords: Set<string>, target: S
     case 'maxProperties':
     case 'propertyNames':
     case 'pattern':
-      return make('schema/invalid', `${subject} must be ${expect ?? 'a valid value here'}; found ${found}.`);
+      return mustBe('schema/invalid', 'a valid value here');
     case 'format':
-      return make('schema/invalid-value', `${subject} must be ${expect ?? 'a valid ' + String(error.params.format)}; found ${found}.`);
+      return mustBe('schema/invalid-value', 'a valid ' + String(error.params.format));
     default:
       return make('schema/invalid', `${subject} is not valid here; it must be ${expect ?? 'what the schema describes'}.`);
   }
@@ -217,7 +220,7 @@ export function describeValue(value: unknown): string {
   if (isObject(value)) {
     const keys = Object.keys(value);
     if (keys.length === 1 && /^(Ref|Condition|Fn::\w+)$/.test(keys[0])) {
-      return `the intrinsic function ${keys[0] === 'Ref' || keys[0] === 'Condition' ? '!' + keys[0] : '!' + keys[0].slice(4)}`;
+      return `the intrinsic function !${keys[0].replace(/^Fn::/, '')}`;
     }
     return keys.length === 0 ? 'an empty map' : `a map (${keys.slice(0, 3).join(', ')}${keys.length > 3 ? ', …' : ''})`;
   }
