@@ -12,7 +12,7 @@ import type { Json, JsonObject, JsonPath } from '../model/json';
 import { isObject } from '../model/json';
 import { type DocWhere, reject, stopOnError } from './reject';
 import { addApiAuth, apiAuthorizers, checkApiAuthShape } from './api-auth';
-import { applyEvents } from './events';
+import { applyEvents, passthrough } from './events';
 import { applyHttpApiEvents } from './http-api-events';
 import { authorizerPermissionId, stageLogicalId } from './logical-ids';
 import { addCors } from './swagger/cors';
@@ -62,12 +62,6 @@ export interface LowerContext {
  */
 export function samEditorPass(doc: JsonObject, where: DocWhere): void {
   where.prov.deepCopied(doc);
-}
-
-function passthrough(attributes: JsonObject): JsonObject {
-  const out: JsonObject = {};
-  for (const key of ['Condition', 'DeletionPolicy', 'UpdateReplacePolicy']) if (attributes[key] !== undefined) out[key] = attributes[key];
-  return out;
 }
 
 function ownerCondition(resources: JsonObject, route: Route): Json | undefined {

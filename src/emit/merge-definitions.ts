@@ -14,12 +14,15 @@ import { isObject } from '../model/json';
 import { pythonTruthy } from '../model/python';
 import { reject, type DocWhere } from './reject';
 import { normalizeMethod } from './swagger/paths';
+import { iterationOrder } from './deployment-hash/py27-repr';
+import { swaggerSkeleton as skeleton } from '../normalize/index';
 
 /** SwaggerEditor.gen_skeleton(): what each merged event writes into. */
 export function swaggerSkeleton(where: DocWhere): JsonObject {
-  const title: JsonObject = { Ref: 'AWS::StackName' };
-  where.prov.plainDict(title);
-  return { swagger: '2.0', info: { version: '1.0', title }, paths: {} };
+  const doc = skeleton();
+  // The `{"Ref": "AWS::StackName"}` title is a plain dict literal in SAM.
+  where.prov.plainDict((doc.info as JsonObject).title as JsonObject);
+  return doc;
 }
 
 export interface MergeInput {
@@ -33,11 +36,6 @@ export interface MergeInput {
   apiId: string;
   /** Template path of the API's DefinitionBody, to locate errors. */
   bodyPath: JsonPath;
-}
-
-/** Iteration order of a dict as SAM holds it: plain dicts in insertion order, Py27Dicts in Python 2.7 order. */
-function iterationOrder(obj: JsonObject, where: DocWhere): string[] {
-  return where.prov.isPlainDict(obj) ? where.prov.insertionOrder(obj) : where.prov.py27Order(obj);
 }
 
 /** Copies `from[key]` into `to[key]` with what the provenance knows of the key and of a scalar value. */
@@ -69,12 +67,12 @@ export function mergeGeneratedMethod(input: MergeInput, where: DocWhere): void {
   const generatedMethod = (generatedPaths[path] as JsonObject)[normalizeMethod(method)] as JsonObject;
   const merged: JsonObject = {};
   const order: string[] = [];
-  for (const key of Object.keys(userMethod).length > 0 ? iterationOrder(userMethod, where) : []) {
+  for (const key of Object.keys(userMethod).length > 0 ? iterationOrder(userMethod, where.prov) : []) {
     // A key both have keeps the user's key object (and its unicode mark), with the generated value.
     carry(merged, key in generatedMethod ? generatedMethod : userMethod, key, userMethod, where);
     order.push(key);
   }
-  for (const key of iterationOrder(generatedMethod, where)) {
+  for (const key of iterationOrder(generatedMethod, where.prov)) {
     if (order.includes(key)) continue;
     carry(merged, generatedMethod, key, generatedMethod, where);
     order.push(key);
