@@ -51,10 +51,11 @@ export function parameterValues(template: JsonObject, inputs: ParameterInputs): 
   return values;
 }
 
+/** The function of a one-key map such as `{ Ref: … }`; other values are not intrinsics here. */
 function intrinsicName(value: Json): string | undefined {
   if (!isObject(value)) return undefined;
   const keys = Object.keys(value);
-  return keys.length === 1 && (keys[0] === 'Ref' || keys[0] === 'Fn::Sub' || keys[0] === 'Fn::GetAtt') ? keys[0] : undefined;
+  return keys.length === 1 ? keys[0] : undefined;
 }
 
 export interface ResolveResult {
@@ -95,15 +96,14 @@ export function resolveParameterRefs(value: Json, values: ReadonlyMap<string, Js
       const target = (current as JsonObject).Ref;
       if (typeof target === 'string' && values.has(target)) current = values.get(target) as Json;
     } else if (name === 'Fn::Sub') {
+      // The string form, or the list form [string, variables]: only the string is substituted.
       const sub = (current as JsonObject)['Fn::Sub'];
-      if (typeof sub === 'string') {
-        const text = substitute(sub, [...at, 'Fn::Sub']);
+      const listForm = Array.isArray(sub);
+      const template = listForm ? sub[0] : sub;
+      if (typeof template === 'string') {
+        const text = substitute(template, listForm ? [...at, 'Fn::Sub', 0] : [...at, 'Fn::Sub']);
         if (text === undefined) return undefined;
-        current = { 'Fn::Sub': text };
-      } else if (Array.isArray(sub) && sub.length > 0 && typeof sub[0] === 'string') {
-        const text = substitute(sub[0], [...at, 'Fn::Sub', 0]);
-        if (text === undefined) return undefined;
-        current = { 'Fn::Sub': [text, ...sub.slice(1)] };
+        current = { 'Fn::Sub': listForm ? [text, ...sub.slice(1)] : text };
       }
     }
     if (Array.isArray(current)) {
