@@ -79,9 +79,9 @@ export function desugarAuthorizer(input: AuthorizerInput, index: TemplateIndex):
 
   const origins: RelativeOrigin[] = [];
   const value: JsonObject = {};
-  const copy = (from: string, to: JsonPath, v: Json = props[from]): void => {
-    if (to.length === 1) value[String(to[0])] = v;
-    origins.push({ to, from: keyPath(from) });
+  const copy = (from: string, to: string, v: Json = props[from]): void => {
+    value[to] = v;
+    origins.push({ to: [to], from: keyPath(from) });
   };
 
   let functionArn: Json | undefined;
@@ -98,8 +98,8 @@ export function desugarAuthorizer(input: AuthorizerInput, index: TemplateIndex):
       return { result: { kind: 'authorizer', value: props, origins }, diagnostics };
     }
     for (const key of Object.keys(props)) {
-      if (key === 'Function') copy(key, ['FunctionArn'], functionArn);
-      else copy(key, [key]);
+      if (key === 'Function') copy(key, 'FunctionArn', functionArn);
+      else copy(key, key);
     }
     return { result: { kind: 'authorizer', value, origins }, diagnostics };
   }
@@ -116,17 +116,17 @@ export function desugarAuthorizer(input: AuthorizerInput, index: TemplateIndex):
   }
 
   if (inference.type === 'COGNITO_USER_POOLS') {
-    copy(has(props, 'UserPool') ? 'UserPool' : 'UserPools', ['UserPoolArn']);
+    copy(has(props, 'UserPool') ? 'UserPool' : 'UserPools', 'UserPoolArn');
   } else {
-    if (functionArn !== undefined) copy('Function', ['FunctionArn'], functionArn);
-    else if (has(props, 'FunctionArn')) copy('FunctionArn', ['FunctionArn']);
-    if (has(props, 'AuthorizerUri')) copy('AuthorizerUri', ['AuthorizerUri']);
+    if (functionArn !== undefined) copy('Function', 'FunctionArn', functionArn);
+    else if (has(props, 'FunctionArn')) copy('FunctionArn', 'FunctionArn');
+    if (has(props, 'AuthorizerUri')) copy('AuthorizerUri', 'AuthorizerUri');
     value.FunctionPayloadType = inference.type === 'LAMBDA_REQUEST' ? 'REQUEST' : 'TOKEN';
     origins.push({ to: ['FunctionPayloadType'], from: has(props, 'Type') ? keyPath('Type') : input.path });
     if (has(props, 'InvokeWithCredentials') && props.InvokeWithCredentials !== null) {
       const role = invokeRoleOf(props.InvokeWithCredentials, index);
       if (!role.ok) return report(role.problem, role.message, 'InvokeWithCredentials');
-      copy('InvokeWithCredentials', ['FunctionInvokeRole'], role.value);
+      copy('InvokeWithCredentials', 'FunctionInvokeRole', role.value);
     }
   }
 
@@ -136,11 +136,11 @@ export function desugarAuthorizer(input: AuthorizerInput, index: TemplateIndex):
     origins.push({ to: ['Identity'], from: input.path });
   }
   for (const key of ['AuthorizationScopes', 'DisableFunctionDefaultPermissions']) {
-    if (has(props, key)) copy(key, [key]);
+    if (has(props, key)) copy(key, key);
   }
   // Properties neither spelling knows go through untouched, so SAM's rules report them instead of losing them.
   for (const key of Object.keys(props)) {
-    if (!(RFC_ONLY as readonly string[]).includes(key) && !(SHARED as readonly string[]).includes(key)) copy(key, [key]);
+    if (!(RFC_ONLY as readonly string[]).includes(key) && !(SHARED as readonly string[]).includes(key)) copy(key, key);
   }
   return { result: { kind: 'authorizer', value, origins }, diagnostics };
 }

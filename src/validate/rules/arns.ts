@@ -126,7 +126,7 @@ export const authorizerArns: Rule = {
         const base = propertyPath(ctx.template, a, t.paths);
         for (const r of missingReferences(ctx, t.value)) {
           const what = r.needsResource ? 'resource' : 'resource or parameter';
-          out.push(diagnostic('rules/reference-missing', `Authorizer \`${a.name}\`: ${t.label} refers (${r.via === 'Ref' ? '!Ref' : r.via === 'GetAtt' ? '!GetAtt' : '!Sub'}) to ${r.name}, but the template has no ${what} named ${r.name}.`, base, resourceOf(base)));
+          out.push(diagnostic('rules/reference-missing', `Authorizer \`${a.name}\`: ${t.label} refers (!${r.via}) to ${r.name}, but the template has no ${what} named ${r.name}.`, base, resourceOf(base)));
         }
         const items = Array.isArray(t.value) ? t.value : [t.value];
         items.forEach((item, i) => {
