@@ -140,7 +140,7 @@ export function desugarAuthorizer(input: AuthorizerInput, index: TemplateIndex):
   }
   // Properties neither spelling knows go through untouched, so SAM's rules report them instead of losing them.
   for (const key of Object.keys(props)) {
-    if (!(RFC_ONLY as readonly string[]).includes(key) && !(SHARED as readonly string[]).includes(key)) copy(key, key);
+    if (!RFC_ONLY.includes(key) && !(SHARED as readonly string[]).includes(key)) copy(key, key);
   }
   return { result: { kind: 'authorizer', value, origins }, diagnostics };
 }

@@ -1,6 +1,6 @@
 import type { JsonObject } from '../../model/json';
 import type { DialectCode } from '../../diagnostics/codes/dialect';
-import { present } from './spelling';
+import { REQUEST_LISTS, present } from './spelling';
 
 export type AuthorizerType = 'COGNITO_USER_POOLS' | 'LAMBDA_TOKEN' | 'LAMBDA_REQUEST' | 'AWS_IAM';
 
@@ -11,7 +11,7 @@ export type TypeInference =
 
 const COGNITO = ['UserPool', 'UserPools'];
 const LAMBDA = ['FunctionArn', 'Function', 'AuthorizerUri'];
-const REQUEST = ['RequestHeaders', 'RequestQueryStrings', 'RequestStageVariables', 'RequestContext'];
+const REQUEST = REQUEST_LISTS.map((list) => list.rfc);
 const TOKEN = ['RequestHeader'];
 const LAMBDA_ONLY = ['InvokeWithCredentials'];
 /** What an AWS_IAM ApiAuthorizer may carry besides its Type. */

@@ -5,24 +5,38 @@ import type { JsonObject } from '../../model/json';
  * `FunctionInvokeRole`. The RFC (aws/serverless-application-model#512): `Type`, `UserPool(s)`, `Request*`,
  * `InvokeWithCredentials`, `ReauthorizeEverySeconds`. Some names belong to both.
  */
-export const SAM_ONLY = ['UserPoolArn', 'FunctionPayloadType', 'Identity', 'FunctionInvokeRole'] as const;
 
-export const RFC_ONLY = [
-  'Type',
-  'Name',
-  'UserPool',
-  'UserPools',
-  'RequestHeader',
-  'RequestHeaderValidationExpression',
+/** SAM's own names, each with the RFC's name for it (for messages). */
+const SAM_NAMES: Record<string, string> = {
+  UserPoolArn: 'UserPool / UserPools',
+  FunctionPayloadType: 'Type',
+  FunctionInvokeRole: 'InvokeWithCredentials',
+  Identity: 'RequestHeader, RequestHeaderValidationExpression, ReauthorizeEverySeconds and the Request* lists',
+};
+
+/** The RFC's own names, each with SAM's name for it (for messages). */
+const RFC_NAMES: Record<string, string> = {
+  Type: 'FunctionPayloadType (TOKEN / REQUEST) or UserPoolArn',
+  Name: 'the key under Authorizers',
+  UserPool: 'UserPoolArn',
+  UserPools: 'UserPoolArn',
+  RequestHeader: 'Identity.Header',
+  RequestHeaderValidationExpression: 'Identity.ValidationExpression',
   // The RFC's Globals.ApiAuthorizer example spells it as CloudFormation does.
-  'IdentityValidationExpression',
-  'InvokeWithCredentials',
-  'ReauthorizeEverySeconds',
-  'RequestHeaders',
-  'RequestQueryStrings',
-  'RequestStageVariables',
-  'RequestContext',
-] as const;
+  IdentityValidationExpression: 'Identity.ValidationExpression',
+  InvokeWithCredentials: 'FunctionInvokeRole',
+  ReauthorizeEverySeconds: 'Identity.ReauthorizeEvery',
+  RequestHeaders: 'Identity.Headers',
+  RequestQueryStrings: 'Identity.QueryStrings',
+  RequestStageVariables: 'Identity.StageVariables',
+  RequestContext: 'Identity.Context',
+};
+
+export const SAM_ONLY: readonly string[] = Object.keys(SAM_NAMES);
+export const RFC_ONLY: readonly string[] = Object.keys(RFC_NAMES);
+
+/** The other spelling's name for a property, for messages. */
+export const EQUIVALENT: Record<string, string> = { ...SAM_NAMES, ...RFC_NAMES };
 
 /**
  * Accepted in either spelling. `Function` (the RFC's proposed enhancement, Chalice's built-in authorizer) and
@@ -39,29 +53,8 @@ export const REQUEST_LISTS = [
   { rfc: 'RequestContext', sam: 'Context' },
 ] as const;
 
-/** The other spelling's name for a property, for messages. */
-export const EQUIVALENT: Record<string, string> = {
-  UserPoolArn: 'UserPool / UserPools',
-  FunctionPayloadType: 'Type',
-  FunctionInvokeRole: 'InvokeWithCredentials',
-  Identity: 'RequestHeader, RequestHeaderValidationExpression, ReauthorizeEverySeconds and the Request* lists',
-  Type: 'FunctionPayloadType (TOKEN / REQUEST) or UserPoolArn',
-  Name: 'the key under Authorizers',
-  UserPool: 'UserPoolArn',
-  UserPools: 'UserPoolArn',
-  RequestHeader: 'Identity.Header',
-  RequestHeaderValidationExpression: 'Identity.ValidationExpression',
-  IdentityValidationExpression: 'Identity.ValidationExpression',
-  InvokeWithCredentials: 'FunctionInvokeRole',
-  ReauthorizeEverySeconds: 'Identity.ReauthorizeEvery',
-  RequestHeaders: 'Identity.Headers',
-  RequestQueryStrings: 'Identity.QueryStrings',
-  RequestStageVariables: 'Identity.StageVariables',
-  RequestContext: 'Identity.Context',
-};
-
 export function has(props: JsonObject, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(props, key);
+  return Object.hasOwn(props, key);
 }
 
 /** The keys of `props` that are in `names`, in the order the template wrote them. */
