@@ -51,7 +51,7 @@ export function collectSharedAuthorizers(template: JsonObject, index: TemplateIn
     }
     const props = mergeGlobals(defaults, own);
     const name = typeof own.Name === 'string' ? own.Name : logicalId;
-    const keyPath = (key: string): JsonPath => (Object.prototype.hasOwnProperty.call(own, key) ? [...path, key] : [...GLOBALS_PATH, key]);
+    const keyPath = (key: string): JsonPath => (Object.hasOwn(own, key) ? [...path, key] : [...GLOBALS_PATH, key]);
     const { result, diagnostics: found } = desugarAuthorizer(
       { props, path, keyPath, name: logicalId, resource: logicalId, nameIsKey: false, allowIam: true },
       index,

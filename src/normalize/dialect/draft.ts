@@ -22,7 +22,7 @@ export class TemplateDraft {
     let node: Json | undefined = this.root;
     for (const segment of path) {
       if (Array.isArray(node)) node = node[Number(segment)];
-      else if (isObject(node)) node = Object.prototype.hasOwnProperty.call(node, segment) ? node[segment] : undefined;
+      else if (isObject(node)) node = Object.hasOwn(node, segment) ? node[segment] : undefined;
       else return undefined;
     }
     return node;

@@ -31,7 +31,7 @@ export function desugar(template: JsonObject): DesugarResult {
   const resources = isObject(template.Resources) ? template.Resources : {};
   const index: TemplateIndex = {
     resourceType: (id) => {
-      const resource = Object.prototype.hasOwnProperty.call(resources, id) ? resources[id] : undefined;
+      const resource = Object.hasOwn(resources, id) ? resources[id] : undefined;
       return isObject(resource) && typeof resource.Type === 'string' ? resource.Type : undefined;
     },
   };
