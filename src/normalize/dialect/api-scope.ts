@@ -2,6 +2,7 @@ import type { Diagnostic } from '../../diagnostics/types';
 import { diagnostic } from '../../diagnostics/make';
 import type { Json, JsonObject, JsonPath } from '../../model/json';
 import { isObject } from '../../model/json';
+import { refTarget } from '../intrinsics';
 import { desugarAuthorizer, type RelativeOrigin, type TemplateIndex } from './authorizer';
 import type { SharedAuthorizer } from './api-authorizer';
 import type { OriginTable } from './origin';
@@ -176,11 +177,4 @@ export class ApiScope {
 function addOrigins(origins: OriginTable, to: JsonPath, root: JsonPath, relative: RelativeOrigin[]): void {
   origins.add(to, root);
   for (const entry of relative) origins.add([...to, ...entry.to], entry.from);
-}
-
-/** `X` of `{ Ref: X }`, the way an Auth.Authorizers entry, a DefaultAuthorizer or an event may name an ApiAuthorizer. */
-export function refTarget(value: Json | undefined): string | undefined {
-  if (!isObject(value)) return undefined;
-  const keys = Object.keys(value);
-  return keys.length === 1 && keys[0] === 'Ref' && typeof value.Ref === 'string' ? value.Ref : undefined;
 }

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../../diagnostics/types';
 import { diagnostic } from '../../diagnostics/make';
 import type { Json, JsonPath } from '../../model/json';
 import { isObject } from '../../model/json';
+import { getAttTarget } from '../intrinsics';
 
 /**
  * References to ApiAuthorizer resources left after desugaring (`Ref`, `Fn::GetAtt`, `DependsOn`): the macro
@@ -29,7 +30,7 @@ export function findReferences(template: Json, ids: ReadonlySet<string>): Diagno
       const at = [...path, key];
       if (key === 'Ref' && typeof value === 'string' && ids.has(value)) report(value, at);
       else if (key === 'Fn::GetAtt') {
-        const target = Array.isArray(value) ? value[0] : typeof value === 'string' ? value.split('.')[0] : undefined;
+        const target = getAttTarget(value);
         if (typeof target === 'string' && ids.has(target)) report(target, at);
       } else if (key === 'DependsOn' && path.length === 2 && path[0] === 'Resources') {
         const names = Array.isArray(value) ? value : [value];

@@ -1,6 +1,7 @@
 import { diagnostic } from '../../diagnostics/make';
 import type { Diagnostic } from '../../diagnostics/types';
 import { isObject, type Json, type JsonObject, type JsonPath } from '../../model/json';
+import { getAttTarget } from '../../normalize/intrinsics';
 import { propertyPath, resourceOf, type Rule, type RuleContext } from './context';
 import { eachAuthorizer } from './caching';
 
@@ -24,7 +25,7 @@ export function referencesIn(value: Json | undefined): Reference[] {
       const arg = node[key];
       if (key === 'Ref' && typeof arg === 'string') return void out.push({ name: arg, via: 'Ref', needsResource: false });
       if (key === 'Fn::GetAtt') {
-        const target = Array.isArray(arg) ? arg[0] : typeof arg === 'string' ? arg.split('.')[0] : undefined;
+        const target = getAttTarget(arg);
         if (typeof target === 'string') out.push({ name: target, via: 'GetAtt', needsResource: true });
         return;
       }

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../diagnostics/types';
 import { fromPointer, isObject, type Json, type JsonObject, type JsonPath } from '../../model/json';
+import { refTarget } from '../../normalize/intrinsics';
 import { eventsOfType } from '../../normalize/routes';
 import { translateSchemaErrors } from './translate';
 import { VALIDATORS, type ValidatorName } from './validators';
@@ -13,9 +14,9 @@ function namesSharedAuthorizer(template: JsonObject, pointer: string): boolean {
   if (!/\/(DefaultAuthorizer|Authorizer)$/.test(pointer)) return false;
   let node: Json | undefined = template;
   for (const key of fromPointer(pointer)) node = isObject(node) ? node[key] : undefined;
-  if (!isObject(node) || Object.keys(node).length !== 1 || typeof node.Ref !== 'string') return false;
+  const id = refTarget(node);
   const resources = template.Resources;
-  const target = isObject(resources) ? resources[node.Ref] : undefined;
+  const target = id !== undefined && isObject(resources) ? resources[id] : undefined;
   return isObject(target) && target.Type === 'AWS::Serverless::ApiAuthorizer';
 }
 
