@@ -93,11 +93,12 @@ export function routeLabel(route: Route): string {
  */
 export function literalCandidates(value: Json | undefined): Json[] {
   if (value === undefined) return [];
-  if (isObject(value) && Object.keys(value).length === 1 && Array.isArray(value['Fn::If']) && value['Fn::If'].length === 3) {
-    return [...literalCandidates(value['Fn::If'][1]), ...literalCandidates(value['Fn::If'][2])];
-  }
-  if (isObject(value) && Object.keys(value).length === 1 && /^(Ref|Fn::)/.test(Object.keys(value)[0])) return [];
-  return [value];
+  const keys = isObject(value) ? Object.keys(value) : [];
+  if (!isObject(value) || keys.length !== 1) return [value];
+  const branches = value['Fn::If'];
+  if (Array.isArray(branches) && branches.length === 3) return [...literalCandidates(branches[1]), ...literalCandidates(branches[2])];
+  // Any other intrinsic has no literal value here.
+  return /^(Ref|Fn::)/.test(keys[0]) ? [] : [value];
 }
 
 /** The `Cors` and `GatewayResponses` of an API as written (after Globals). */

@@ -18,8 +18,9 @@ export const unknownAuthorizer: Rule = {
       const known = namedAuthorizers(model, api);
       const report = (name: Json | undefined, path: JsonPath, what: string, resource: string) => {
         if (typeof name !== 'string' || isBuiltinName(name) || known.has(name)) return;
-        const guess = closest(name, [...known.keys()]);
-        const choices = known.size ? `defines ${[...known.keys()].join(', ')}` : 'defines no authorizers';
+        const names = [...known.keys()];
+        const guess = closest(name, names);
+        const choices = names.length > 0 ? `defines ${names.join(', ')}` : 'defines no authorizers';
         const hint = guess ? ` Did you mean \`${guess}\`?` : '';
         out.push(diagnostic('rules/unknown-authorizer', `${what} names authorizer \`${name}\`, but API ${api.logicalId} ${choices}.${hint}`, path, resource));
       };

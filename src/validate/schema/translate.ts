@@ -1,7 +1,7 @@
 import { diagnostic } from '../../diagnostics/make';
 import type { DiagnosticCode } from '../../diagnostics/codes/index';
 import type { Diagnostic } from '../../diagnostics/types';
-import { fromPointer, isObject, type JsonPath } from '../../model/json';
+import { fromPointer, isObject, type JsonObject, type JsonPath } from '../../model/json';
 import type { SchemaError } from './validators';
 
 /** Where a validated value sits in the template, and how messages name it. */
@@ -103,8 +103,12 @@ function unknownBeforeMissing(kept: KeptError[]): KeptError[] {
 function guessFor(error: SchemaError): string | undefined {
   const parent = isObject(error.parentSchema) ? error.parentSchema : {};
   const name = String(error.params.additionalProperty);
-  const known = isObject(parent.properties) ? Object.keys(parent.properties) : [];
-  return closest(name, known) ?? missingWithPrefix(name, parent.required, error.data);
+  return closest(name, knownProperties(parent)) ?? missingWithPrefix(name, parent.required, error.data);
+}
+
+/** The properties a schema object names, in schema order. */
+function knownProperties(schema: JsonObject): string[] {
+  return isObject(schema.properties) ? Object.keys(schema.properties) : [];
 }
 
 /** True when the JSON pointer `path` is `ancestor` or inside it. */
@@ -133,10 +137,9 @@ function toDiagnostic(error: SchemaError, branchKeywords: Set<string>, target: S
   switch (error.keyword) {
     case 'additionalProperties': {
       const name = String(error.params.additionalProperty);
-      const known = isObject(parent.properties) ? Object.keys(parent.properties) : [];
       const where = typeof parent['x-name'] === 'string' ? parent['x-name'] : dotted(target.label, segments);
       const guess = guessFor(error);
-      const hint = guess ? ` Did you mean \`${guess}\`?` : ` Known properties: ${known.join(', ')}.`;
+      const hint = guess ? ` Did you mean \`${guess}\`?` : ` Known properties: ${knownProperties(parent).join(', ')}.`;
       // SAM reads authorizers, Identity, event Auth and ResourcePolicy key by key and drops the rest silently.
       if (parent['x-unknown'] === 'ignored') {
         return make('schema/ignored-property', `SAM ignores unknown property \`${name}\` in ${where}.${hint}`, [...path, name]);
