@@ -4,7 +4,7 @@ import type { Json, JsonObject, JsonPath } from '../model/json';
 import { fromPointer, isObject, toPointer } from '../model/json';
 import { normalizeApiAuth } from './authorizers';
 import { applyApiGlobals } from './globals';
-import { collectHttpApiRoutes, collectRoutes, IMPLICIT_API_ID } from './routes';
+import { type AttachedRoute, collectHttpApiRoutes, collectRoutes, IMPLICIT_API_ID } from './routes';
 import { type ParameterInputs, parameterValues, RESOLVED_API_PROPERTIES, resolveParameterRefs } from './parameters';
 
 export interface NormalizeResult {
@@ -27,6 +27,11 @@ function attributesOf(resource: JsonObject): JsonObject {
   return out;
 }
 
+/** The routes attached to one API, in template order. */
+function routesOf(attached: readonly AttachedRoute[], apiId: string): Route[] {
+  return attached.filter((a) => a.apiId === apiId).map((a) => a.route);
+}
+
 function hasValue(value: unknown): boolean {
   return value !== undefined && value !== null;
 }
@@ -44,7 +49,6 @@ export function normalize(template: JsonObject, inputs: ParameterInputs = {}): N
   const attached = collectRoutes(resources);
   const apis: RestApi[] = [];
 
-  const routesFor = (apiId: string): Route[] => attached.filter((a) => a.apiId === apiId).map((a) => a.route);
   const httpApiAttached = collectHttpApiRoutes(resources);
 
   const finish = (api: RestApi, own: JsonObject): RestApi => {
@@ -67,16 +71,16 @@ export function normalize(template: JsonObject, inputs: ParameterInputs = {}): N
         path: ['Resources', logicalId],
         properties: applyApiGlobals(globals, base, resource.IgnoreGlobals),
         attributes: attributesOf(resource),
-        routes: routesFor(logicalId),
+        routes: routesOf(attached, logicalId),
         hasAuth: false,
         managedDefinition: managed,
       }, own),
     );
-    const httpApiRoutes = httpApiAttached.filter((a) => a.apiId === logicalId).map((a) => a.route);
+    const httpApiRoutes = routesOf(httpApiAttached, logicalId);
     if (httpApiRoutes.length > 0) apis[apis.length - 1].httpApiRoutes = httpApiRoutes;
   }
 
-  const implicitRoutes = routesFor(IMPLICIT_API_ID);
+  const implicitRoutes = routesOf(attached, IMPLICIT_API_ID);
   const userDefinedImplicit = isObject(resources[IMPLICIT_API_ID]);
   if (implicitRoutes.length > 0 && !userDefinedImplicit) {
     const own: JsonObject = { StageName: 'Prod', DefinitionBody: swaggerSkeleton() };
