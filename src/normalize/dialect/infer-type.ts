@@ -135,7 +135,7 @@ function checkExplicit(props: JsonObject, allowIam: boolean, s: Signals): TypeIn
 }
 
 function ambiguous(key: string | undefined, message: string): TypeInference {
-  return key === undefined ? { ok: false, code: 'dialect/ambiguous-type', message } : { ok: false, code: 'dialect/ambiguous-type', message, key };
+  return { ok: false, code: 'dialect/ambiguous-type', message, ...(key === undefined ? {} : { key }) };
 }
 
 function conflict(key: string, message: string): TypeInference {
