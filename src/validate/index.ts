@@ -3,8 +3,8 @@ import type { AuthModel } from '../model/auth';
 import type { JsonObject } from '../model/json';
 import { checkSchema } from './schema/check';
 import { isAtOrBelow } from './schema/translate';
-import { authorizerArns } from './rules/arns';
-import { requestIdentity, ttlRange } from './rules/caching';
+import { arnMalformed, authorizerArns } from './rules/arns';
+import { requestIdentity, ttlRange, validationExpressionIgnored } from './rules/caching';
 import type { Rule } from './rules/context';
 import { corsGatewayResponses, corsPreflightAuthorized } from './rules/cors';
 import { routeWithoutAuth } from './rules/coverage';
@@ -23,7 +23,9 @@ export const RULES: readonly Rule[] = [
   tooManyAuthorizers,
   ttlRange,
   requestIdentity,
+  validationExpressionIgnored,
   authorizerArns,
+  arnMalformed,
   forbiddenHeader,
   scopesWithoutCognito,
   unusedAuthorizer,

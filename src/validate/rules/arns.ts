@@ -89,18 +89,36 @@ function subTemplateArn(value: Json): { service: string; resource: string } | un
   return parsed;
 }
 
-function checkLiteralArn(value: Json, kind: ArnKind, path: JsonPath, authorizer: string, out: Diagnostic[]) {
-  const parsed = typeof value === 'string' ? parseArn(value) : subTemplateArn(value);
-  if (typeof value === 'string' && !parsed) {
-    const looksLikeGetAtt = /^[A-Za-z0-9]+\.[A-Za-z.]+$/.test(value);
-    const hint = looksLikeGetAtt ? ` Did you mean !GetAtt ${value}?` : ` Expected ${kind.shape}.`;
-    out.push(diagnostic('rules/arn-malformed', `Authorizer \`${authorizer}\`: ${kind.property} "${value}" is not an ARN.${hint}`, path, resourceOf(path)));
-    return;
+/** An authorizer's ARN-valued property as written: FunctionArn / Function, or UserPoolArn / UserPools / UserPool. */
+interface ArnTarget {
+  authorizer: string;
+  value: Json;
+  kind: ArnKind;
+  /** Where it is written, whichever spelling. */
+  base: JsonPath;
+  label: string;
+}
+
+/** The ARN-valued properties the authorizers of the template set. */
+function arnTargets(ctx: RuleContext): ArnTarget[] {
+  const out: ArnTarget[] = [];
+  for (const a of eachAuthorizer(ctx)) {
+    // FunctionInvokeRole is left alone: SAM passes it through, and the RFC's InvokeWithCredentials is checked
+    // by normalize (dialect/unknown-role).
+    const [value, kind, paths] =
+      a.kind === 'cognito'
+        ? [a.userPoolArn, USER_POOL_ARN, [['UserPoolArn'], ['UserPools'], ['UserPool']]]
+        : [a.functionArn, FUNCTION_ARN, [['FunctionArn'], ['Function']]];
+    if (value === undefined || value === null) continue;
+    out.push({ authorizer: a.name, value, kind, base: propertyPath(ctx.template, a, paths), label: kind.property });
   }
-  if (!parsed) return;
-  if (parsed.service === kind.service && parsed.resource.startsWith(kind.resourcePrefix)) return;
-  const shown = typeof value === 'string' ? `"${value}"` : 'the !Sub ARN';
-  out.push(diagnostic('rules/arn-wrong-service', `Authorizer \`${authorizer}\`: ${kind.property} ${shown} is an ARN of ${parsed.service === kind.service ? `a ${parsed.resource.split(/[:/]/)[0]}` : `service ${parsed.service}`}, not ${kind.shape}.`, path, resourceOf(path)));
+  return out;
+}
+
+/** The target's items (a list's, or the value itself), each with its path. */
+function arnItems(t: ArnTarget): [Json, JsonPath][] {
+  if (!Array.isArray(t.value)) return [[t.value, t.base]];
+  return t.value.map((item, i) => [item, t.base.length > 0 ? [...t.base, i] : t.base]);
 }
 
 /**
@@ -110,30 +128,36 @@ function checkLiteralArn(value: Json, kind: ArnKind, path: JsonPath, authorizer:
  */
 export const authorizerArns: Rule = {
   name: 'authorizer-arns',
-  codes: ['rules/reference-missing', 'rules/arn-wrong-service', 'rules/arn-malformed'],
+  codes: ['rules/reference-missing', 'rules/arn-wrong-service'],
   check(ctx) {
     const out: Diagnostic[] = [];
-    for (const a of eachAuthorizer(ctx)) {
-      const targets: { value: Json | undefined; kind: ArnKind; paths: JsonPath[]; label: string }[] =
-        a.kind === 'cognito'
-          ? [{ value: a.userPoolArn, kind: USER_POOL_ARN, paths: [['UserPoolArn'], ['UserPools'], ['UserPool']], label: 'UserPoolArn' }]
-          : [
-              // FunctionInvokeRole is left alone: SAM passes it through, and the RFC's InvokeWithCredentials
-              // is checked by normalize (dialect/unknown-role).
-              { value: a.functionArn, kind: FUNCTION_ARN, paths: [['FunctionArn'], ['Function']], label: 'FunctionArn' },
-            ];
-      for (const t of targets) {
-        if (t.value === undefined || t.value === null) continue;
-        const base = propertyPath(ctx.template, a, t.paths);
-        for (const r of missingReferences(ctx, t.value)) {
-          const what = r.needsResource ? 'resource' : 'resource or parameter';
-          out.push(diagnostic('rules/reference-missing', `Authorizer \`${a.name}\`: ${t.label} refers (!${r.via}) to ${r.name}, but the template has no ${what} named ${r.name}.`, base, resourceOf(base)));
-        }
-        const items = Array.isArray(t.value) ? t.value : [t.value];
-        items.forEach((item, i) => {
-          const path = Array.isArray(t.value) && base.length > 0 ? [...base, i] : base;
-          checkLiteralArn(item, t.kind, path, a.name, out);
-        });
+    for (const t of arnTargets(ctx)) {
+      for (const r of missingReferences(ctx, t.value)) {
+        const what = r.needsResource ? 'resource' : 'resource or parameter';
+        out.push(diagnostic('rules/reference-missing', `Authorizer \`${t.authorizer}\`: ${t.label} refers (!${r.via}) to ${r.name}, but the template has no ${what} named ${r.name}.`, t.base, resourceOf(t.base)));
+      }
+      for (const [item, path] of arnItems(t)) {
+        const parsed = typeof item === 'string' ? parseArn(item) : subTemplateArn(item);
+        if (!parsed || (parsed.service === t.kind.service && parsed.resource.startsWith(t.kind.resourcePrefix))) continue;
+        const shown = typeof item === 'string' ? `"${item}"` : 'the !Sub ARN';
+        out.push(diagnostic('rules/arn-wrong-service', `Authorizer \`${t.authorizer}\`: ${t.kind.property} ${shown} is an ARN of ${parsed.service === t.kind.service ? `a ${parsed.resource.split(/[:/]/)[0]}` : `service ${parsed.service}`}, not ${t.kind.shape}.`, path, resourceOf(path)));
+      }
+    }
+    return out;
+  },
+};
+
+/** A literal string where an ARN belongs that is not one (often a GetAtt written as a plain string). */
+export const arnMalformed: Rule = {
+  name: 'arn-malformed',
+  codes: ['rules/arn-malformed'],
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    for (const t of arnTargets(ctx)) {
+      for (const [item, path] of arnItems(t)) {
+        if (typeof item !== 'string' || parseArn(item)) continue;
+        const hint = /^[A-Za-z0-9]+\.[A-Za-z.]+$/.test(item) ? ` Did you mean !GetAtt ${item}?` : ` Expected ${t.kind.shape}.`;
+        out.push(diagnostic('rules/arn-malformed', `Authorizer \`${t.authorizer}\`: ${t.kind.property} "${item}" is not an ARN.${hint}`, path, resourceOf(path)));
       }
     }
     return out;

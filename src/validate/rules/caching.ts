@@ -72,7 +72,7 @@ function cachingOn(a: LambdaAuthorizer): boolean {
  */
 export const requestIdentity: Rule = {
   name: 'request-identity',
-  codes: ['rules/request-identity-missing', 'rules/validation-expression-ignored'],
+  codes: ['rules/request-identity-missing'],
   check(ctx) {
     const out: Diagnostic[] = [];
     for (const a of eachAuthorizer(ctx)) {
@@ -83,7 +83,19 @@ export const requestIdentity: Rule = {
         const ttlText = ttl === undefined ? `${TTL_DEFAULT} by default` : typeof ttl === 'number' || typeof ttl === 'string' ? `${ttl}` : 'not 0';
         out.push(diagnostic('rules/request-identity-missing', `REQUEST authorizer \`${a.name}\` must specify Identity with at least one of Headers, QueryStrings, StageVariables or Context: it caches policies (TTL ${ttlText}) keyed by them, and with none API Gateway answers 401 without calling it. List one, or set ReauthorizeEvery: 0.`, path, resourceOf(path)));
       }
-      if (a.identity.validationExpression !== undefined) {
+    }
+    return out;
+  },
+};
+
+/** ValidationExpression is a TOKEN (and Cognito) feature: on a REQUEST authorizer API Gateway ignores it. */
+export const validationExpressionIgnored: Rule = {
+  name: 'validation-expression-ignored',
+  codes: ['rules/validation-expression-ignored'],
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    for (const a of eachAuthorizer(ctx)) {
+      if (a.kind === 'lambda-request' && a.identity.validationExpression !== undefined) {
         const path = propertyPath(ctx.template, a, [['Identity', 'ValidationExpression'], ['RequestHeaderValidationExpression']]);
         out.push(diagnostic('rules/validation-expression-ignored', `REQUEST authorizer \`${a.name}\`: API Gateway ignores ValidationExpression on REQUEST authorizers (it applies to TOKEN and Cognito only). Check the value in the authorizer function instead.`, path, resourceOf(path)));
       }
