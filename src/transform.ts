@@ -5,7 +5,7 @@ import type { SourceMap } from './model/source';
 import { normalize } from './normalize/index';
 import { FAILING_RULES, RULES, validate, type Rule } from './validate/index';
 import { emit } from './emit/index';
-import { checkTemplateLimits } from './emit/limits';
+import { checkTemplateLimits, templateLimitErrors } from './emit/limits';
 import { desugar, relocate } from './normalize/dialect/index';
 
 export interface TransformOptions {
@@ -38,39 +38,49 @@ export interface TransformResult {
  * Pure: no I/O, no clock, no environment. Same input, same output.
  */
 export function transform(template: JsonObject, options: TransformOptions = {}): TransformResult {
-  return transformWith(RULES, template, options);
+  return transformWith(EVERY_FINDING, template, options);
 }
+
+/** What a run checks beyond lowering, and so what it can report: every finding, or only errors. */
+interface Checks {
+  /** The rules beyond the schema. */
+  rules: readonly Rule[];
+  /** CloudFormation's quotas on the processed template. */
+  limits: (template: JsonObject) => Diagnostic[];
+}
+const EVERY_FINDING: Checks = { rules: RULES, limits: checkTemplateLimits };
+const ERRORS_ONLY: Checks = { rules: FAILING_RULES, limits: templateLimitErrors };
 
 /**
- * `transform` with only the errors of validation: the same template or the same errors, without the
- * warnings and infos of the rules beyond the schema (FAILING_RULES). What the macro runs: CloudFormation shows
- * no warnings, and the Lambda bundle then carries no code that only warns.
+ * `transform` with only the errors: the same template or the same errors, without the warnings and
+ * infos of the rules beyond the schema (FAILING_RULES) and of the template limits. What the macro runs:
+ * CloudFormation shows no warnings, and the Lambda bundle then carries no code that only warns.
  */
 export function transformForErrors(template: JsonObject, options: TransformOptions = {}): TransformResult {
-  return transformWith(FAILING_RULES, template, options);
+  return transformWith(ERRORS_ONLY, template, options);
 }
 
-function transformWith(rules: readonly Rule[], template: JsonObject, options: TransformOptions): TransformResult {
+function transformWith(checks: Checks, template: JsonObject, options: TransformOptions): TransformResult {
   // The concise dialect (RFC spelling, AWS::Serverless::ApiAuthorizer, Chalice) becomes SAM's spelling first;
   // what later phases find is reported where the user wrote it.
   const desugared = desugar(template);
   if (hasErrors(desugared.diagnostics)) return { diagnostics: desugared.diagnostics };
-  const lowered = lowerSam(desugared.template, options, rules);
+  const lowered = lowerSam(desugared.template, options, checks);
   return { ...lowered, diagnostics: [...desugared.diagnostics, ...relocate(lowered.diagnostics, desugared.origin)] };
 }
 
-function lowerSam(template: JsonObject, options: TransformOptions, rules: readonly Rule[]): TransformResult {
+function lowerSam(template: JsonObject, options: TransformOptions, checks: Checks): TransformResult {
   // SAM inlines template parameters (given values, else Defaults) in an API's Auth, Domain, BinaryMediaTypes.
   const normalized = normalize(template, { parameterValues: options.parameterValues, region: options.region });
   const diagnostics: Diagnostic[] = [...normalized.diagnostics];
   if (hasErrors(diagnostics)) return { diagnostics };
-  diagnostics.push(...validate(normalized.model, template, rules));
+  diagnostics.push(...validate(normalized.model, template, checks.rules));
   if (hasErrors(diagnostics)) return { diagnostics };
   const emitted = emit(normalized.model, template, options);
   diagnostics.push(...emitted.diagnostics);
   if (hasErrors(diagnostics)) return { diagnostics };
   // Refuse what CloudFormation would refuse at deploy time (1 MB, 500 resources), with the size and overshoot.
-  if (options.checkLimits !== false) diagnostics.push(...checkTemplateLimits(emitted.fragment));
+  if (options.checkLimits !== false) diagnostics.push(...checks.limits(emitted.fragment));
   if (hasErrors(diagnostics)) return { diagnostics };
   return { fragment: emitted.fragment, diagnostics };
 }

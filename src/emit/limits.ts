@@ -24,8 +24,21 @@ export function templateByteSize(template: JsonObject): number {
 
 /** Diagnostics for a processed template that CloudFormation would refuse (errors) or accept only from S3 (info). */
 export function checkTemplateLimits(template: JsonObject): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
   const bytes = templateByteSize(template);
+  const errors = templateLimitErrors(template, bytes);
+  if (bytes <= INLINE_TEMPLATE_BODY_LIMIT || bytes > S3_TEMPLATE_BODY_LIMIT) return errors;
+  const note = diagnostic(
+    'limits/template-over-inline-limit',
+    `The processed template is ${grouped(bytes)} bytes, over the ${grouped(INLINE_TEMPLATE_BODY_LIMIT)}-byte limit for an inline template body ` +
+      `by ${grouped(bytes - INLINE_TEMPLATE_BODY_LIMIT)} bytes: deploy it from S3 (sam deploy does; aws cloudformation deploy needs --s3-bucket).`,
+    [],
+  );
+  return [note, ...errors];
+}
+
+/** Only what CloudFormation would refuse (what the macro checks: it has nowhere to show a note). */
+export function templateLimitErrors(template: JsonObject, bytes = templateByteSize(template)): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
   if (bytes > S3_TEMPLATE_BODY_LIMIT) {
     const over = bytes - S3_TEMPLATE_BODY_LIMIT;
     diagnostics.push(
@@ -36,17 +49,7 @@ export function checkTemplateLimits(template: JsonObject): Diagnostic[] {
         [],
       ),
     );
-  } else if (bytes > INLINE_TEMPLATE_BODY_LIMIT) {
-    diagnostics.push(
-      diagnostic(
-        'limits/template-over-inline-limit',
-        `The processed template is ${grouped(bytes)} bytes, over the ${grouped(INLINE_TEMPLATE_BODY_LIMIT)}-byte limit for an inline template body ` +
-          `by ${grouped(bytes - INLINE_TEMPLATE_BODY_LIMIT)} bytes: deploy it from S3 (sam deploy does; aws cloudformation deploy needs --s3-bucket).`,
-        [],
-      ),
-    );
   }
-
   const resources = template['Resources'];
   if (isObject(resources)) {
     const count = Object.keys(resources).length;

@@ -1,12 +1,13 @@
 import {
   checkTemplateLimits,
+  templateLimitErrors,
   INLINE_TEMPLATE_BODY_LIMIT,
   RESOURCES_PER_STACK_LIMIT,
   S3_TEMPLATE_BODY_LIMIT,
   templateByteSize,
 } from '../../src/emit/limits';
 import type { JsonObject } from '../../src/model/json';
-import { transform } from '../../src/transform';
+import { transform, transformForErrors } from '../../src/transform';
 
 /** A template of exactly `bytes` bytes of compact JSON, padded through its Description. */
 function templateOfSize(bytes: number, resourceCount = 1): JsonObject {
@@ -136,5 +137,34 @@ describe('transform and the limits', () => {
     const result = transform(templateWithRoutes(520), { region: 'us-east-1', checkLimits: false });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(Object.keys(result.fragment?.['Resources'] as JsonObject).length).toBeGreaterThan(RESOURCES_PER_STACK_LIMIT);
+  });
+});
+
+describe('templateLimitErrors (what the macro checks)', () => {
+  it.each([
+    [40_000, 1],
+    [60_000, 1],
+    [1_100_000, 1],
+    [60_000, 600],
+  ])('%i bytes, %i resources: the errors of checkTemplateLimits, without the inline-limit note', (bytes, count) => {
+    const template = templateOfSize(bytes, count);
+    const errors = checkTemplateLimits(template).filter((d) => d.severity === 'error');
+    expect(templateLimitErrors(template)).toEqual(errors);
+  });
+
+  it('transformForErrors reports no note for a template over the inline limit; transform does', () => {
+    const events: JsonObject = {};
+    for (let r = 0; r < 200; r++) events[`Get${r}`] = { Type: 'Api', Properties: { RestApiId: { Ref: 'Api' }, Path: `/items${r}`, Method: 'get' } };
+    const template: JsonObject = {
+      Resources: {
+        Api: { Type: 'AWS::Serverless::Api', Properties: { StageName: 'prod', Auth: { DefaultAuthorizer: 'AWS_IAM' } } },
+        Handler: { Type: 'AWS::Serverless::Function', Properties: { Handler: 'index.handler', Events: events } },
+      },
+    };
+    const codes = (ds: { code: string }[]) => ds.map((d) => d.code);
+    expect(codes(transform(template).diagnostics)).toContain('limits/template-over-inline-limit');
+    const errorsOnly = transformForErrors(template);
+    expect(errorsOnly.diagnostics).toEqual([]);
+    expect(errorsOnly.fragment).toEqual(transform(template).fragment);
   });
 });
