@@ -71,7 +71,7 @@ const CLOUDFRONT_HOSTED_ZONE = 'Z2FDTNDATAQYW2';
 
 /** SAM ApiGenerator `_construct_api_domain` (and its private-domain variant) for one API. */
 export function lowerDomain(input: DomainInput, groups: RecordSetGroups): DomainResult {
-  const { apiId, location } = input;
+  const { location } = input;
   const empty: DomainResult = { resources: [], references: {}, diagnostics: [] };
   if (input.domain === undefined || input.domain === null) return empty;
   const fail = (message: string, ...keys: string[]): DomainResult => ({

@@ -3,7 +3,7 @@ import type { RestApi, Route } from '../model/auth';
 import type { Json, JsonObject } from '../model/json';
 import { isObject } from '../model/json';
 import { addEventResourcePolicy } from './resource-policy';
-import { type DocWhere, reject, stopOnError } from './reject';
+import { type DocWhere, rejectEvent, stopOnError } from './reject';
 import { eventPermissionId, stateMachineEventRoleId } from './logical-ids';
 import { addLambdaIntegration, addStateMachineIntegration, lambdaIntegrationUri } from './swagger/integration';
 import { addAuthToMethod, checkEventAuth } from './swagger/method-auth';
@@ -131,7 +131,7 @@ export function applyEvents(input: EventsInput): EventOutput {
     const isFunction = route.ownerType === 'AWS::Serverless::Function';
     const apiRef: Json = route.properties.RestApiId ?? { Ref: api.logicalId };
     if (typeof route.routePath !== 'string' || typeof route.method !== 'string') {
-      reject('sam/invalid-event', `Event with id [${route.eventName}] is invalid. Api events need a string Path and Method.`, [...route.path, 'Properties'], route.owner);
+      rejectEvent(route, 'Api events need a string Path and Method.', [...route.path, 'Properties']);
     }
     const path = route.routePath;
     const method = route.method.toLowerCase();
@@ -150,13 +150,13 @@ export function applyEvents(input: EventsInput): EventOutput {
     const doc = input.mergeDefinitions ? swaggerSkeleton(where) : input.doc;
 
     if (hasIntegration(doc, path, normalizeMethod(method), where)) {
-      reject('sam/invalid-event', `Event with id [${route.eventName}] is invalid. API method "${method}" defined multiple times for path "${path}".`, route.path, route.owner);
+      rejectEvent(route, `API method "${method}" defined multiple times for path "${path}".`, route.path);
     }
     // The event edits paths[path][method] alone: the editor's deep copies skip the other paths and methods.
     const closeEditor = openEditor(doc, where, [path, normalizeMethod(method)]);
     const eventAuthRaw = route.properties.Auth;
     if (eventAuthRaw !== undefined && eventAuthRaw !== null && !isObject(eventAuthRaw)) {
-      reject('sam/invalid-event', `Event with id [${route.eventName}] is invalid. Property 'Auth' should be a map.`, [...route.path, 'Properties', 'Auth'], route.owner);
+      rejectEvent(route, "Property 'Auth' should be a map.", [...route.path, 'Properties', 'Auth']);
     }
     const eventAuth = isObject(eventAuthRaw) ? eventAuthRaw : {};
     const condition = owner.Condition;

@@ -4,15 +4,7 @@ import { isObject } from '../../model/json';
 import { type DocWhere, rejectDefinition } from '../reject';
 import { addAwsIamSecurityDefinition } from './security-definitions';
 import { allMethodsOn } from './paths';
-
-function pyRepr(value: Json): string {
-  if (typeof value === 'string') return `'${value}'`;
-  if (Array.isArray(value)) return '[' + value.map(pyRepr).join(', ') + ']';
-  if (isObject(value)) return '{' + Object.entries(value).map(([k, v]) => `'${k}': ${pyRepr(v)}`).join(', ') + '}';
-  if (value === null) return 'None';
-  if (typeof value === 'boolean') return value ? 'True' : 'False';
-  return String(value);
-}
+import { pythonRepr } from '../../model/python';
 
 function existingSecurity(def: JsonObject, path: string, method: string, where: DocWhere): JsonObject[] {
   // SAM reads `method.get('security', [])`: a `security:` key left empty (null) is not a list.
@@ -23,7 +15,7 @@ function existingSecurity(def: JsonObject, path: string, method: string, where: 
   existing.forEach((entry, i) => {
     if (!isObject(entry)) {
       rejectDefinition(
-        `${pyRepr(entry)} in Security for path ${path} method ${method} is not a valid dictionary: each security requirement maps a security scheme name to its scopes, e.g. - MyAuthorizer: [].`,
+        `${pythonRepr(entry)} in Security for path ${path} method ${method} is not a valid dictionary: each security requirement maps a security scheme name to its scopes, e.g. - MyAuthorizer: [].`,
         where,
         ['paths', path, method, 'security', i],
       );

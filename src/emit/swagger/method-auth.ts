@@ -1,7 +1,8 @@
 /** An Api event's `Auth` applied to its method: SAM's add_auth_to_swagger / add_auth_to_method. */
 import type { Json, JsonObject, JsonPath } from '../../model/json';
 import { isObject } from '../../model/json';
-import { type DocWhere, reject } from '../reject';
+import { type DocWhere, reject, rejectEvent } from '../reject';
+import { pythonRepr } from '../../model/python';
 import { addAwsIamSecurityDefinition, addApiKeySecurityDefinition } from './security-definitions';
 import { methodDefsAt, normalizeMethod } from './paths';
 
@@ -16,22 +17,13 @@ export interface EventAuthInput {
   authPath: JsonPath;
 }
 
-function pyRepr(value: Json): string {
-  if (typeof value === 'string') return `'${value}'`;
-  if (Array.isArray(value)) return '[' + value.map(pyRepr).join(', ') + ']';
-  if (value === true) return 'True';
-  if (value === false) return 'False';
-  if (value === null) return 'None';
-  if (isObject(value)) return '{' + Object.entries(value).map(([k, v]) => `'${k}': ${pyRepr(v)}`).join(', ') + '}';
-  return String(value);
-}
-
+/** How SAM's `"[{}]".format(value)` shows a value: a string as it is, anything else as Python's repr. */
 function pyDisplay(value: Json): string {
-  return typeof value === 'string' ? value : pyRepr(value);
+  return typeof value === 'string' ? value : pythonRepr(value);
 }
 
 function eventReject(input: EventAuthInput, message: string, subPath: JsonPath): never {
-  reject('sam/invalid-event', `Event with id [${input.eventName}] is invalid. ${message}`, [...input.authPath, ...subPath], input.owner);
+  rejectEvent(input, message, [...input.authPath, ...subPath]);
 }
 
 /** The checks SAM makes on an event's Auth before touching the method; they fail the function. */
@@ -79,12 +71,7 @@ export function checkEventAuth(input: EventAuthInput): void {
     );
   }
   if (eventAuth.OverrideApiAuth && !eventAuth.Authorizer && eventAuth.ApiKeyRequired === undefined && !eventAuth.ResourcePolicy) {
-    reject(
-      'sam/invalid-event',
-      `Event with id [${input.eventName}] is invalid. Must define one of: Authorizer, ApiKeyRequired or ResourcePolicy when using the OverrideApiAuth property.`,
-      [...input.authPath, 'OverrideApiAuth'],
-      input.owner,
-    );
+    eventReject(input, 'Must define one of: Authorizer, ApiKeyRequired or ResourcePolicy when using the OverrideApiAuth property.', ['OverrideApiAuth']);
   }
 }
 

@@ -6,7 +6,8 @@
  */
 import type { Json, JsonObject, JsonPath } from '../../model/json';
 import { isObject } from '../../model/json';
-import { type DocWhere, reject } from '../reject';
+import { type DocWhere, rejectEvent } from '../reject';
+import { pythonTruthy as truthy } from '../../model/python';
 import { isOpenApi3, methodDefsAt, normalizeMethod, X_INTEGRATION } from './paths';
 
 const X_REQUEST_VALIDATORS = 'x-amazon-apigateway-request-validators';
@@ -25,14 +26,7 @@ export interface RequestInput {
 }
 
 function eventReject(input: RequestInput, message: string, subPath: JsonPath): never {
-  reject('sam/invalid-event', `Event with id [${input.eventName}] is invalid. ${message}`, [...input.eventPath, 'Properties', ...subPath], input.owner);
-}
-
-function truthy(value: Json | undefined): boolean {
-  if (value === undefined || value === null || value === false || value === 0 || value === '') return false;
-  if (Array.isArray(value)) return value.length > 0;
-  if (isObject(value)) return Object.keys(value).length > 0;
-  return true;
+  rejectEvent(input, message, [...input.eventPath, 'Properties', ...subPath]);
 }
 
 function display(value: Json): string {

@@ -3,7 +3,7 @@ import type { Diagnostic } from '../../diagnostics/types';
 import type { RestApi } from '../../model/auth';
 import { isObject, type Json, type JsonObject, type JsonPath } from '../../model/json';
 import { closest } from '../schema/translate';
-import { definitionPath, isBuiltinName, namedAuthorizers, routeLabel, type Rule, type RuleContext } from './context';
+import { definitionPath, isBuiltinName, namedAuthorizers, routeLabel, type Rule } from './context';
 
 /** API Gateway's quota of authorizers per REST API. */
 export const MAX_AUTHORIZERS_PER_API = 10;
