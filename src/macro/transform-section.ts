@@ -10,7 +10,7 @@ export const DEFAULT_MACRO_NAME = 'SamAuth';
  * place. Returns the same object when there is nothing to drop; never mutates its input.
  */
 export function withoutMacroTransform(template: JsonObject, macroName: string = DEFAULT_MACRO_NAME): JsonObject {
-  if (!Object.prototype.hasOwnProperty.call(template, 'Transform')) return template;
+  if (!Object.hasOwn(template, 'Transform')) return template;
   const transform = template.Transform;
   let kept: Json | undefined;
   if (transform === macroName) kept = undefined;

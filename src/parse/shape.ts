@@ -13,7 +13,7 @@ export function checkTemplateShape(value: unknown): { ok: true; template: JsonOb
     const found = value === null ? 'null' : Array.isArray(value) ? 'a list' : `a ${typeof value}`;
     return { ok: false, diagnostics: [diagnostic('template/not-a-mapping', `the template is ${found}, not a mapping of sections (Resources, Parameters, …)`, [])] };
   }
-  if (!Object.prototype.hasOwnProperty.call(value, 'Resources') || value.Resources === undefined) {
+  if (!Object.hasOwn(value, 'Resources') || value.Resources === undefined) {
     return { ok: false, diagnostics: [diagnostic('template/no-resources', 'the template has no Resources section; SAM requires one', [])] };
   }
   if (value.Resources === null) {

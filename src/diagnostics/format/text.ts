@@ -69,7 +69,7 @@ function valueAt(root: Json | undefined, path: JsonPath): Json | undefined {
   for (const segment of path) {
     if (node === null || typeof node !== 'object') return undefined;
     if (Array.isArray(node)) node = node[Number(segment)];
-    else node = Object.prototype.hasOwnProperty.call(node, segment) ? node[String(segment)] : undefined;
+    else node = Object.hasOwn(node, segment) ? node[String(segment)] : undefined;
   }
   return node;
 }

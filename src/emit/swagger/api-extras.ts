@@ -15,15 +15,18 @@ const PARAMETER_PREFIXES: [string, string][] = [
 export function addGatewayResponses(doc: JsonObject, responses: Json, where: DocWhere, at: JsonPath): void {
   if (!isObject(responses)) return;
   const out: JsonObject = isObject(doc['x-amazon-apigateway-gateway-responses']) ? doc['x-amazon-apigateway-gateway-responses'] : {};
+  function fail(message: string, ...keys: string[]): never {
+    reject('sam/invalid-api', message, [...at, ...keys], where.resource);
+  }
   for (const [type, response] of Object.entries(responses)) {
     if (isIntrinsic(response)) {
-      reject('sam/invalid-api', 'Unable to set GatewayResponses attribute because intrinsic functions are not supported for this field.', [...at, type], where.resource);
+      fail('Unable to set GatewayResponses attribute because intrinsic functions are not supported for this field.', type);
     }
     if (!isObject(response)) {
-      reject('sam/invalid-api', `Invalid property type '${Array.isArray(response) ? 'list' : typeof response}' for GatewayResponses. Expected an object of type 'GatewayResponse'.`, [...at, type], where.resource);
+      fail(`Invalid property type '${Array.isArray(response) ? 'list' : typeof response}' for GatewayResponses. Expected an object of type 'GatewayResponse'.`, type);
     }
     for (const key of Object.keys(response)) {
-      if (!RESPONSE_FIELDS.includes(key)) reject('sam/invalid-api', `Invalid property '${key}' in 'GatewayResponses' property '${type}'.`, [...at, type, key], where.resource);
+      if (!RESPONSE_FIELDS.includes(key)) fail(`Invalid property '${key}' in 'GatewayResponses' property '${type}'.`, type, key);
     }
   }
   // SAM copies the template's map into a new Py27Dict (its 2.7 order), then writes each response in that order.
@@ -32,7 +35,7 @@ export function addGatewayResponses(doc: JsonObject, responses: Json, where: Doc
     const r = responses[type] as JsonObject;
     const parameters = isObject(r.ResponseParameters) ? r.ResponseParameters : {};
     for (const key of Object.keys(parameters)) {
-      if (!PARAMETER_PREFIXES.some(([k]) => k === key)) reject('sam/invalid-api', `Invalid gateway response parameter '${key}'`, [...at, type, 'ResponseParameters', key], where.resource);
+      if (!PARAMETER_PREFIXES.some(([k]) => k === key)) fail(`Invalid gateway response parameter '${key}'`, type, 'ResponseParameters', key);
     }
     const prefixed: JsonObject = {};
     for (const [key, prefix] of PARAMETER_PREFIXES) {
@@ -49,11 +52,11 @@ export function addGatewayResponses(doc: JsonObject, responses: Json, where: Doc
     const entry: JsonObject = { responseParameters: prefixed, responseTemplates: isObject(r.ResponseTemplates) ? r.ResponseTemplates : (r.ResponseTemplates ?? {}) };
     if (r.StatusCode !== undefined && r.StatusCode !== null) {
       const code = String(r.StatusCode);
-      if (!/^[0-9]{1,3}$/.test(code)) reject('sam/invalid-api', "Property 'StatusCode' must be numeric", [...at, type, 'StatusCode'], where.resource);
+      if (!/^[0-9]{1,3}$/.test(code)) fail("Property 'StatusCode' must be numeric", type, 'StatusCode');
       // `str(StatusCode)`: a native str.
       if (code) entry.statusCode = code;
     }
-    if (!Object.prototype.hasOwnProperty.call(out, type)) prov.unicodeKey(out, type);
+    if (!Object.hasOwn(out, type)) prov.unicodeKey(out, type);
     out[type] = entry;
   }
   if (Object.keys(out).length > 0) doc['x-amazon-apigateway-gateway-responses'] = out;

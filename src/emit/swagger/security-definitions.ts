@@ -169,7 +169,7 @@ export function addAuthorizerDefinitions(doc: JsonObject, authorizers: [string, 
   for (const [name, authorizer] of authorizers) {
     const entry = authorizerSecurityDefinition(name, authorizer);
     // Assigning to a key the dict has keeps the key it has (e.g. the native AWS_IAM an event added).
-    if (!Object.prototype.hasOwnProperty.call(target, name)) prov.unicodeKey(target, name);
+    if (!Object.hasOwn(target, name)) prov.unicodeKey(target, name);
     target[name] = entry;
     if (authorizer === 'AWS_IAM') continue;
     // Strings SAM copies from the template stay unicode; its own literals are native.
