@@ -36,35 +36,27 @@ function optionsMethod(s: CorsSettings, allowMethods: Json, fromTemplate: FromTe
   const headers: JsonObject = {};
   prov.merged(parameters, ['method.response.header.Access-Control-Allow-Origin']);
   prov.merged(headers, ['Access-Control-Allow-Origin']);
-  parameters['method.response.header.Access-Control-Allow-Origin'] = s.AllowOrigin;
-  headers['Access-Control-Allow-Origin'] = { type: 'string' };
-  if (s.AllowHeaders) {
-    parameters['method.response.header.Access-Control-Allow-Headers'] = s.AllowHeaders;
-    headers['Access-Control-Allow-Headers'] = { type: 'string' };
-  }
-  if (allowMethods) {
-    parameters['method.response.header.Access-Control-Allow-Methods'] = allowMethods;
-    headers['Access-Control-Allow-Methods'] = { type: 'string' };
-  }
-  if (s.MaxAge !== undefined && s.MaxAge !== null) {
-    parameters['method.response.header.Access-Control-Max-Age'] = s.MaxAge;
-    headers['Access-Control-Max-Age'] = { type: 'integer' };
-  }
-  if (s.AllowCredentials === true) {
-    parameters['method.response.header.Access-Control-Allow-Credentials'] = "'true'";
-    headers['Access-Control-Allow-Credentials'] = { type: 'string' };
-  }
-  const marked: [keyof CorsSettings, string][] = [
+  const add = (header: string, value: Json, type = 'string'): void => {
+    parameters['method.response.header.' + header] = value;
+    // The `{"type": "string"}` header schema is a plain dict literal.
+    const schema: JsonObject = { type };
+    prov.plainDict(schema);
+    headers[header] = schema;
+  };
+  add('Access-Control-Allow-Origin', s.AllowOrigin);
+  if (s.AllowHeaders) add('Access-Control-Allow-Headers', s.AllowHeaders);
+  if (allowMethods) add('Access-Control-Allow-Methods', allowMethods);
+  if (s.MaxAge !== undefined && s.MaxAge !== null) add('Access-Control-Max-Age', s.MaxAge, 'integer');
+  if (s.AllowCredentials === true) add('Access-Control-Allow-Credentials', "'true'");
+  for (const [field, header] of [
     ['AllowOrigin', 'Access-Control-Allow-Origin'],
     ['AllowHeaders', 'Access-Control-Allow-Headers'],
     ['AllowMethods', 'Access-Control-Allow-Methods'],
     ['MaxAge', 'Access-Control-Max-Age'],
-  ];
-  for (const [field, header] of marked) {
+  ] as const) {
     if (fromTemplate(field)) prov.unicodeValue(parameters, 'method.response.header.' + header);
   }
-  // `{"type": "string"}` header schemas and the templates are plain dict literals.
-  for (const schema of Object.values(headers)) if (isObject(schema)) prov.plainDict(schema);
+  // The templates are plain dict literals too.
   const requestTemplates: JsonObject = { 'application/json': '{\n  "statusCode" : 200\n}\n' };
   const responseTemplates: JsonObject = { 'application/json': '{}\n' };
   prov.plainDict(requestTemplates);
