@@ -5,7 +5,7 @@ import { isObject } from '../model/json';
 import { addApiResourcePolicy } from './resource-policy';
 import { type DocWhere, reject, stopOnError } from './reject';
 import { setDefaultApiKeyRequired, setDefaultAuthorizer } from './swagger/default-auth';
-import { addApiKeySecurityDefinition, addAuthorizerDefinitions, checkAuthorizer } from './swagger/security-definitions';
+import { addApiKeySecurityDefinition, addAuthorizerDefinitions } from './swagger/security-definitions';
 import { isValidDefinition } from './swagger/paths';
 
 const AUTH_FIELDS = [
@@ -33,7 +33,6 @@ export function apiAuthorizers(api: RestApi, auth: JsonObject, withDefault: bool
   if (!isObject(config)) rejectAuth(api, "Property 'Auth.Authorizers' should be a map.", 'Authorizers');
   for (const [name, value] of Object.entries(config)) {
     if (!isObject(value)) rejectAuth(api, `Property 'Auth.Authorizers.${name}' should be a map.`, 'Authorizers', name);
-    checkAuthorizer(name, value, { apiId: api.logicalId, path: [...api.path, 'Properties', 'Auth', 'Authorizers', name] });
     out.push([name, value]);
   }
   return out;

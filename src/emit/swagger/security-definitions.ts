@@ -1,10 +1,11 @@
 /**
  * `securityDefinitions` entries: one per authorizer (SAM ApiGatewayAuthorizer.generate_swagger), plus the
- * AWS_IAM and api_key entries SAM adds when methods use them. Authorizer checks fail the API as SAM's do.
+ * AWS_IAM and api_key entries SAM adds when methods use them. The checks SAM makes on an authorizer's shape
+ * when it builds one are validation's (schema and rules), which runs first: test/emit/validated-first.test.ts.
  */
 import type { Json, JsonObject } from '../../model/json';
 import { isObject } from '../../model/json';
-import { type DocWhere, reject, rejectDefinition } from '../reject';
+import { type DocWhere, rejectDefinition } from '../reject';
 
 const AUTHORIZER_KEY = 'x-amazon-apigateway-authorizer';
 
@@ -30,66 +31,6 @@ export function addAwsIamSecurityDefinition(doc: JsonObject): void {
 export function addApiKeySecurityDefinition(doc: JsonObject, where: DocWhere): void {
   const defs = securityDefinitions(doc, where);
   if (!('api_key' in defs)) defs.api_key = { type: 'apiKey', name: 'x-api-key', in: 'header' };
-}
-
-export interface AuthorizerWhere {
-  apiId: string;
-  /** Template path of `Auth.Authorizers.<name>`. */
-  path: (string | number)[];
-}
-
-function authorizerReject(message: string, where: AuthorizerWhere, sub: string[] = []): never {
-  reject('sam/invalid-auth', message, [...where.path, ...sub], where.apiId);
-}
-
-function identityHasSource(identity: JsonObject): boolean {
-  const required = !identity.Headers && !identity.QueryStrings && !identity.StageVariables && !identity.Context;
-  const ttl = identity.ReauthorizeEvery;
-  const ttlNumber = typeof ttl === 'number' ? ttl : typeof ttl === 'string' && /^\s*-?\d+\s*$/.test(ttl) ? Number(ttl) : undefined;
-  if (ttlNumber === undefined) return !required;
-  return !(ttlNumber > 0 && required);
-}
-
-/** The checks of SAM's ApiGatewayAuthorizer constructor. */
-export function checkAuthorizer(name: string, authorizer: JsonObject, where: AuthorizerWhere): void {
-  const payloadType = authorizer.FunctionPayloadType;
-  if (payloadType !== undefined && payloadType !== null && payloadType !== 'TOKEN' && payloadType !== 'REQUEST') {
-    authorizerReject(`${name} Authorizer has invalid 'FunctionPayloadType': ${String(payloadType)}.`, where, ['FunctionPayloadType']);
-  }
-  const identity = authorizer.Identity;
-  if (payloadType === 'REQUEST') {
-    if (identity !== undefined && identity !== null && !isObject(identity)) {
-      authorizerReject(`Property 'Authorizer.${name}.Identity' should be a map.`, where, ['Identity']);
-    }
-    if (isObject(identity)) {
-      for (const key of ['Headers', 'QueryStrings', 'StageVariables', 'Context']) {
-        const list = identity[key];
-        if (list === undefined || list === null) continue;
-        if (!Array.isArray(list)) authorizerReject(`Property 'Auth.Authorizers.${name}.Identity.${key}' should be a list.`, where, ['Identity', key]);
-        list.forEach((item, i) => {
-          if (typeof item !== 'string') authorizerReject(`Property 'Auth.Authorizers.${name}.Identity.${key}[${i}]' should be a string.`, where, ['Identity', key, String(i)]);
-        });
-      }
-    }
-    if (!isObject(identity) || !identityHasSource(identity)) {
-      authorizerReject(`${name} Authorizer must specify Identity with at least one of Headers, QueryStrings, StageVariables, or Context.`, where, ['Identity']);
-    }
-  }
-  const scopes = authorizer.AuthorizationScopes;
-  if (scopes !== undefined && scopes !== null && !Array.isArray(scopes)) {
-    authorizerReject(`Property 'Authorizers.${name}.AuthorizationScopes' should be a list.`, where, ['AuthorizationScopes']);
-  }
-  const disable = authorizer.DisableFunctionDefaultPermissions;
-  if (disable !== undefined && disable !== null && typeof disable !== 'boolean') {
-    authorizerReject(`Property 'Authorizers.${name}.DisableFunctionDefaultPermissions' should be a boolean.`, where, ['DisableFunctionDefaultPermissions']);
-  }
-  if (identity !== undefined && identity !== null && !isObject(identity) && identity !== '') {
-    authorizerReject(
-      'Auth.Authorizers.<Authorizer>.Identity must be a dict (LambdaTokenAuthorizationIdentity, LambdaRequestAuthorizationIdentity or CognitoAuthorizationIdentity).',
-      where,
-      ['Identity'],
-    );
-  }
 }
 
 function identitySource(identity: JsonObject): string {
