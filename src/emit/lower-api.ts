@@ -56,14 +56,6 @@ export interface LowerContext {
   order?: TemplateOrder;
 }
 
-/**
- * Each SAM step edits the definition through a SwaggerEditor, which deep-copies it on the way in and out;
- * a deep copy rebuilds every Python 2.7 dict table, which can reorder keys (and so change the hash).
- */
-export function samEditorPass(doc: JsonObject, where: DocWhere): void {
-  where.prov.deepCopied(doc);
-}
-
 function ownerCondition(resources: JsonObject, route: Route): Json | undefined {
   const owner = resources[route.owner];
   return isObject(owner) ? owner.Condition : undefined;
@@ -104,8 +96,9 @@ function startDefinition(api: RestApi, ctx: LowerContext, order: TemplateOrder, 
       paths[path] = makeConditional(name, paths[path], where, true);
     }
   }
-  samEditorPass(doc, where);
-  samEditorPass(doc, where);
+  // Two more deep copies (a SwaggerEditor copies the definition on the way in and out), nothing between them
+  // that the Deployment id sees: one walk records both. Each rebuilds every Python 2.7 dict table.
+  where.prov.deepCopied(doc, undefined, 2);
   let apiCondition: Json | undefined;
   if (api.implicit) {
     const all = api.routes.map((r) => ownerCondition(ctx.resources, r));

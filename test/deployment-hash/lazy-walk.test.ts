@@ -109,7 +109,8 @@ type Step =
   | { kind: 'read'; pick: number }
   | { kind: 'rebuilt'; pick: number }
   | { kind: 'copied'; pick: number }
-  | { kind: 'wrap'; route: number };
+  | { kind: 'wrap'; route: number }
+  | { kind: 'copies'; times: number };
 
 type Edit =
   | { kind: 'add'; at: number; key: string; dict: boolean }
@@ -133,6 +134,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('rebuilt' as const), pick: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('copied' as const), pick: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('wrap' as const), route: fc.nat({ max: ROUTES.length - 1 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('copies' as const), times: fc.integer({ min: 1, max: 5 }) }) },
 );
 
 /** Dicts below `node` (itself included), in walk order. */
@@ -221,6 +223,10 @@ function run(steps: Step[]): { made: JsonObject[]; fast: Provenance; ref: Refere
         }
       }
       deepCopied(route);
+    } else if (s.kind === 'copies') {
+      // Deep copies in a row with no edit between them: one walk for the fast provenance, one each for the reference.
+      fast.deepCopied(doc, undefined, s.times);
+      for (let i = 0; i < s.times; i++) ref.deepCopied(doc);
     } else if (s.kind === 'wrap') {
       // makeConditional: a path item moved under a new Fn::If, then a full deep copy (as after SAM's plugin).
       const route = ROUTES[s.route] as string;

@@ -127,8 +127,10 @@ export class ReferenceProvenance {
    * SAM ran `copy.deepcopy` over `node` and carried on with the copy (every `SwaggerEditor(doc)` and every
    * `editor.swagger` does): each Py27Dict below it gets a fresh table, filled in its current 2.7 order. Recorded
    * in place: the JS objects stay the same. An object reachable twice is rebuilt once (deepcopy's memo).
+   * `times` copies in a row are `times` walks; a route (`_unchangedBut`) changes nothing here.
    */
-  deepCopied(node: Json): void {
+  deepCopied(node: Json, _unchangedBut?: unknown, times = 1): void {
+    for (let i = 1; i < times; i++) this.deepCopied(node);
     const seen = new Set<object>();
     const walk = (value: Json): void => {
       if (value === null || typeof value !== 'object' || seen.has(value)) return;

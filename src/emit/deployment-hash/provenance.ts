@@ -267,8 +267,10 @@ export class Provenance {
    * in place: the JS objects stay the same. An object reachable twice is rebuilt once (deepcopy's memo).
    * With `unchangedBut`, the children of its container other than `container[key]` are not walked (see
    * `UnchangedBut` for what the caller vouches for): what they miss is counted and logged when next needed.
+   * `times`: that many deep copies in a row with no edit in between, in one walk (whole walks only).
    */
-  deepCopied(node: Json, unchangedBut?: UnchangedBut): void {
+  deepCopied(node: Json, unchangedBut?: UnchangedBut, times = 1): void {
+    if (times !== 1 && unchangedBut !== undefined) throw new Error('deepCopied: a routed walk is one copy');
     const epoch = ++this.epoch;
     // Arrays met (deepcopy's memo), made on the first: most walks meet none.
     let arrays: Set<Json[]> | undefined;
@@ -315,7 +317,7 @@ export class Provenance {
       }
       if (info.kind === 'py27') {
         this.sync(value, info);
-        this.logRebuilds(info, 1);
+        this.logRebuilds(info, times);
       }
       info.at = epoch;
       info.routed?.full.push(epoch);
