@@ -625,7 +625,7 @@ export class Provenance {
   private objectInfo(obj: JsonObject): ObjectInfo {
     let info = this.objects.get(obj);
     if (!info) {
-      info = { kind: 'py27', log: [], live: new Set(), unicodeKeys: NO_KEYS, unicodeValues: NO_VALUES, floats: NO_KEYS, at: -1 };
+      info = newInfo('py27', [], new Set(), NO_KEYS, NO_VALUES, NO_KEYS, undefined);
       this.objects.set(obj, info);
     }
     return info;
@@ -705,17 +705,32 @@ function floatsOf(info: ObjectInfo): Set<string> {
 
 /** A new object's info continuing `info`'s table and marks (not yet reached by any deep copy). */
 function copyInfo(info: ObjectInfo): ObjectInfo {
-  return {
-    kind: info.kind,
+  return newInfo(
+    info.kind,
     // Steps are shared, except a trailing run of rebuilds, which logRebuilds may extend in place.
-    log: info.log.map((op, i) => (i === info.log.length - 1 && op.op === 'rebuild' ? { ...op } : op)),
-    live: new Set(info.live),
-    unicodeKeys: info.unicodeKeys === NO_KEYS ? NO_KEYS : new Set(info.unicodeKeys),
-    unicodeValues: info.unicodeValues === NO_VALUES ? NO_VALUES : new Map(info.unicodeValues),
-    floats: info.floats === NO_KEYS ? NO_KEYS : new Set(info.floats),
-    order: info.order,
-    at: -1,
-  };
+    info.log.map((op, i) => (i === info.log.length - 1 && op.op === 'rebuild' ? { ...op } : op)),
+    new Set(info.live),
+    info.unicodeKeys === NO_KEYS ? NO_KEYS : new Set(info.unicodeKeys),
+    info.unicodeValues === NO_VALUES ? NO_VALUES : new Map(info.unicodeValues),
+    info.floats === NO_KEYS ? NO_KEYS : new Set(info.floats),
+    info.order,
+  );
+}
+
+/**
+ * An info not yet reached by any deep copy. Every field is set here, in one order, so that all infos share one
+ * shape (the walks read them by the thousand; a field added later would split them into several).
+ */
+function newInfo(
+  kind: ObjectInfo['kind'],
+  log: KeyOp[],
+  live: Set<string>,
+  unicodeKeys: Set<string>,
+  unicodeValues: Map<string, string>,
+  floats: Set<string>,
+  order: readonly string[] | undefined,
+): ObjectInfo {
+  return { kind, log, live, keys: undefined, unicodeKeys, unicodeValues, floats, order, at: -1, parent: undefined, parentObj: undefined, parentKey: undefined, routed: undefined };
 }
 
 /**
