@@ -6,7 +6,7 @@ import type { TransformOptions } from '../transform';
 import type { SourceMap } from '../model/source';
 import { finishRecordSetGroups, newRecordSetGroups } from './domain';
 import { type LoweredApi, lowerApi, type LowerContext } from './lower-api';
-import { resolveReferences, type ReferenceTable } from './references';
+import { mayHoldReferences, resolveReferences, type ReferenceTable } from './references';
 import { TemplateOrder } from './template-order';
 import { Rejection } from './reject';
 import { finishSharedUsagePlan, newSharedUsagePlan, SHARED_USAGE_PLAN_CONDITION } from './usage-plan';
@@ -125,5 +125,7 @@ export function emit(model: AuthModel, template: JsonObject, options: TransformO
     if (Object.keys(globals).length > 0) fragment.Globals = globals;
     else delete fragment.Globals;
   }
-  return { fragment: resolveReferences(fragment, references) as JsonObject, diagnostics };
+  const sources: Json = [template, options.parameterValues ?? null];
+  const resolved = mayHoldReferences(sources, references) ? (resolveReferences(fragment, references) as JsonObject) : fragment;
+  return { fragment: resolved, diagnostics };
 }

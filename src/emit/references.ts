@@ -3,7 +3,6 @@
  * Once an API is lowered SAM can no longer resolve them, so the lowering does, everywhere in the template.
  */
 import type { Json, JsonObject } from '../model/json';
-import { isObject } from '../model/json';
 
 /** `Api.Property` → logical id, for every lowered API. */
 export type ReferenceTable = Map<string, string>;
@@ -56,6 +55,20 @@ export function resolveReferences(value: Json, table: ReferenceTable): Json {
     if (out !== undefined) out[key] = resolved;
   }
   return out ?? value;
+}
+
+/**
+ * Whether the output can hold a reference in `table` at all. Every `Api.Property` name in the output comes from
+ * `sources` (the template the lowering started from, and the parameter values it inlined): the lowering writes
+ * plain Refs to logical ids and `${__Name__}` variables, never an `Api.Property` name of its own. Such a name
+ * stands verbatim in their JSON text (logical ids are alphanumeric), so when no `Api.` of the table does, the
+ * walk over the whole output (most of the lowering's tail on a large template) is skipped.
+ */
+export function mayHoldReferences(sources: Json, table: ReferenceTable): boolean {
+  if (table.size === 0) return false;
+  const text = JSON.stringify(sources);
+  for (const name of table.keys()) if (text.includes(name.slice(0, name.indexOf('.') + 1))) return true;
+  return false;
 }
 
 /** Whether `obj` has one own key. */

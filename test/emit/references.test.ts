@@ -3,7 +3,7 @@
  * what holds none left as it is.
  */
 import fc from 'fast-check';
-import { resolveReferences } from '../../src/emit/references';
+import { mayHoldReferences, resolveReferences } from '../../src/emit/references';
 import type { Json, JsonObject } from '../../src/model/json';
 
 const table = new Map([
@@ -63,5 +63,27 @@ describe('resolveReferences', () => {
     expect((out.Resources as JsonObject).Topic).toBe(untouched);
     expect(((out.Resources as JsonObject).Out as JsonObject).Properties).not.toBe((template.Resources as JsonObject).Out);
     expect(resolveReferences(untouched, table)).toBe(untouched);
+  });
+});
+
+describe('mayHoldReferences (whether the output walk is needed)', () => {
+  const apiTable = new Map([
+    ['Api.Stage', 'ApiprodStage'],
+    ['Api.Deployment', 'ApiDeployment0123456789'],
+  ]);
+  it.each<[string, Json, boolean]>([
+    ['a Ref to Api.Stage in Outputs', { Outputs: { S: { Value: { Ref: 'Api.Stage' } } } }, true],
+    ['a Sub naming ${Api.Deployment}', { Resources: { R: { Properties: { X: { 'Fn::Sub': 'x/${Api.Deployment}' } } } } }, true],
+    ['a parameter value naming it', [{ Resources: {} }, { P: '${Api.Stage}' }], true],
+    ['only another API and plain names', { Resources: { Api: {}, Other: { Properties: { X: { Ref: 'Other.Stage' } } } } }, false],
+    ['a name that merely ends like it (walks: harmless)', { Outputs: { S: { Value: { Ref: 'OtherApi.Stage' } } } }, true],
+    ['nothing at all', { Resources: {} }, false],
+  ])('%s → %s', (_name, sources, expected) => {
+    expect(mayHoldReferences(sources, apiTable)).toBe(expected);
+  });
+
+  it('an empty table needs no walk; a name without a dot always does', () => {
+    expect(mayHoldReferences({ Ref: 'Api.Stage' }, new Map())).toBe(false);
+    expect(mayHoldReferences({ Resources: {} }, new Map([['X', 'Y']]))).toBe(true);
   });
 });
