@@ -144,7 +144,7 @@ function replayOpenApiPostprocess(body: JsonObject, prov: Provenance): JsonObjec
     root = pickVariant(body, prov, final, before, (pre) => {
       if (created) pre.components = components as JsonObject;
       for (const [key] of moved) prov.deleteKey(pre, key);
-    }, (pre, key) => (moved.find(([k]) => k === key) ? (components as JsonObject)[moved.find(([k]) => k === key)![1]]! : body[key]!));
+    }, (_pre, key) => (moved.find(([k]) => k === key) ? (components as JsonObject)[moved.find(([k]) => k === key)![1]]! : body[key]!));
   }
   const paths = root.paths;
   if (isObject(paths)) {

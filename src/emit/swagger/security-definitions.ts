@@ -49,7 +49,7 @@ function identitySource(identity: JsonObject): string {
 }
 
 /** The securityDefinitions entry SAM writes for one authorizer (`AWS_IAM` when it is the default). */
-export function authorizerSecurityDefinition(name: string, authorizer: JsonObject | 'AWS_IAM'): JsonObject {
+export function authorizerSecurityDefinition(authorizer: JsonObject | 'AWS_IAM'): JsonObject {
   if (authorizer === 'AWS_IAM') {
     return { type: 'apiKey', name: 'Authorization', in: 'header', 'x-amazon-apigateway-authtype': 'awsSigv4' };
   }
@@ -108,7 +108,7 @@ export function addAuthorizerDefinitions(doc: JsonObject, authorizers: [string, 
   }
   const target = defs ?? (doc.securityDefinitions = {});
   for (const [name, authorizer] of authorizers) {
-    const entry = authorizerSecurityDefinition(name, authorizer);
+    const entry = authorizerSecurityDefinition(authorizer);
     // Assigning to a key the dict has keeps the key it has (e.g. the native AWS_IAM an event added).
     if (!Object.hasOwn(target, name)) prov.unicodeKey(target, name);
     target[name] = entry;
