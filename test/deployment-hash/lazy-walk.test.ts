@@ -9,7 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { afterRebuilds, Provenance, ReplayMemo, replayKeyOps, type KeyOp } from '../../src/emit/deployment-hash/provenance';
+import { Provenance, type KeyOp } from '../../src/emit/deployment-hash/provenance';
+import { afterRebuilds, ReplayMemo, replayKeyOps } from '../../src/emit/deployment-hash/replay';
 import { Py27Keys } from '../../src/emit/deployment-hash/py27-dict';
 import { isObject, type Json, type JsonObject } from '../../src/model/json';
 import { syntheticTemplate } from '../../bench/synthetic';
