@@ -23,7 +23,7 @@
 import { diagnostic } from '../diagnostics/make';
 import type { Diagnostic } from '../diagnostics/types';
 import { isObject, type Json, type JsonObject, type JsonPath } from '../model/json';
-import { pythonTruthy } from '../model/python';
+import { copyGiven, copyTruthy, pythonTruthy } from '../model/python';
 import { samLogicalId } from './sam-logical-id';
 import { passthrough, tagList, type GeneratedResource, type PassthroughAttributes } from './usage-plan';
 
@@ -265,15 +265,4 @@ function addToSharedGroup(
   }
   const props = group.resource['Properties'] as JsonObject;
   props['RecordSets'] = [...(props['RecordSets'] as Json[]), ...records];
-}
-
-/** `if src.get(key): out[key] = src[key]` for each key, in order (SAM copies only truthy values); returns `out`. */
-function copyTruthy(src: JsonObject, out: JsonObject, keys: readonly string[]): JsonObject {
-  for (const key of keys) if (pythonTruthy(src[key])) out[key] = src[key] as Json;
-  return out;
-}
-
-/** `if src.get(key) is not None: out[key] = src[key]` for each key, in order. */
-function copyGiven(src: JsonObject, out: JsonObject, keys: readonly string[]): void {
-  for (const key of keys) if (src[key] !== undefined && src[key] !== null) out[key] = src[key] as Json;
 }

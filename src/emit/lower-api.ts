@@ -10,6 +10,7 @@ import { deploymentLogicalId, Provenance } from './deployment-hash/index';
 import type { RestApi, Route } from '../model/auth';
 import type { Json, JsonObject, JsonPath } from '../model/json';
 import { isObject } from '../model/json';
+import { copyGiven } from '../model/python';
 import { type DocWhere, reject, stopOnError } from './reject';
 import { addApiAuth, apiAuthorizers, checkApiAuthShape } from './api-auth';
 import { applyEvents, passthrough } from './events';
@@ -255,9 +256,7 @@ export function lowerApi(api: RestApi, ctx: LowerContext): LoweredApi {
   references.Deployment = deploymentId;
 
   const stageProps: JsonObject = { DeploymentId: { Ref: deploymentId }, RestApiId: { Ref: id }, StageName: stageName ?? null };
-  for (const key of ['CacheClusterEnabled', 'CacheClusterSize', 'Variables', 'MethodSettings', 'AccessLogSetting', 'CanarySetting', 'TracingEnabled']) {
-    if (props[key] !== undefined && props[key] !== null) stageProps[key] = props[key];
-  }
+  copyGiven(props, stageProps, ['CacheClusterEnabled', 'CacheClusterSize', 'Variables', 'MethodSettings', 'AccessLogSetting', 'CanarySetting', 'TracingEnabled']);
   if (props.Tags !== undefined && props.Tags !== null) stageProps.Tags = tagList(props.Tags);
   resources.push([stageId, { Type: 'AWS::ApiGateway::Stage', Properties: stageProps, ...derived }]);
   references.Stage = stageId;

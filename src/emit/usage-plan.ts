@@ -27,7 +27,7 @@
 import { diagnostic } from '../diagnostics/make';
 import type { Diagnostic } from '../diagnostics/types';
 import { isObject, type Json, type JsonObject, type JsonPath } from '../model/json';
-import { pythonEquals, pythonTruthy } from '../model/python';
+import { copyTruthy, pythonEquals, pythonTruthy } from '../model/python';
 
 export const SHARED_USAGE_PLAN_CONDITION = 'SharedUsagePlanCondition';
 
@@ -127,11 +127,7 @@ export function lowerUsagePlan(input: UsagePlanInput, shared: SharedUsagePlan): 
 
   const apiStage: JsonObject = { ApiId: { Ref: apiId }, Stage: { Ref: stageId } };
   const stageKey: JsonObject = { RestApiId: { Ref: apiId }, StageName: { Ref: stageId } };
-  const properties: JsonObject = {};
-  for (const name of COPIED_PROPERTIES) {
-    const value = usagePlan[name];
-    if (value !== undefined && pythonTruthy(value)) properties[name] = value;
-  }
+  const properties = copyTruthy(usagePlan, {}, COPIED_PROPERTIES);
   // SAM's PropagateTags runs over everything the API generated and replaces each resource's Tags.
   const propagated = input.propagateTags === undefined ? undefined : tagList(input.propagateTags);
   if (propagated !== undefined) properties['Tags'] = propagated;

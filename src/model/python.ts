@@ -3,7 +3,7 @@
  * JSON values (`statement not in statements`), what iterating a value yields (`for x in value`), and how
  * `str()` / `repr()` print a value into a message.
  */
-import { isObject, type Json } from './json';
+import { isObject, type Json, type JsonObject } from './json';
 
 /** Python's truth value, which SAM's `if value:` tests use. */
 export function pythonTruthy(value: unknown): boolean {
@@ -58,4 +58,16 @@ export function pythonRepr(value: Json): string {
   if (Array.isArray(value)) return '[' + value.map(pythonRepr).join(', ') + ']';
   if (isObject(value)) return '{' + Object.entries(value).map(([k, v]) => `${pythonRepr(k)}: ${pythonRepr(v)}`).join(', ') + '}';
   return pythonStr(value);
+}
+
+/** SAM's `if src.get(key): out[key] = src[key]` for each key, in order (only truthy values); returns `out`. */
+export function copyTruthy(src: JsonObject, out: JsonObject, keys: readonly string[]): JsonObject {
+  for (const key of keys) if (pythonTruthy(src[key])) out[key] = src[key] as Json;
+  return out;
+}
+
+/** SAM's `if src.get(key) is not None: out[key] = src[key]` for each key, in order; returns `out`. */
+export function copyGiven(src: JsonObject, out: JsonObject, keys: readonly string[]): JsonObject {
+  for (const key of keys) if (src[key] !== undefined && src[key] !== null) out[key] = src[key] as Json;
+  return out;
 }

@@ -1,4 +1,4 @@
-import { pythonEquals, pythonIterate, pythonRepr, pythonStr, pythonTruthy } from '../../src/model/python';
+import { copyGiven, copyTruthy, pythonEquals, pythonIterate, pythonRepr, pythonStr, pythonTruthy } from '../../src/model/python';
 import type { Json } from '../../src/model/json';
 
 describe('pythonTruthy', () => {
@@ -53,4 +53,15 @@ describe('pythonRepr', () => {
     [['NotString'], "['NotString']"],
     [{ a: [true, null] }, "{'a': [True, None]}"],
   ])('%j → %s', (value, repr) => expect(pythonRepr(value)).toBe(repr));
+});
+
+describe('copyTruthy and copyGiven', () => {
+  const src = { a: 0, b: '', c: null, d: [], e: {}, f: 'x', g: false, h: [1] };
+  const keys = ['h', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'missing'];
+  it('copyTruthy copies the keys with a truthy value, in the order given', () => {
+    expect(Object.entries(copyTruthy(src, { z: 1 }, keys))).toEqual([['z', 1], ['h', [1]], ['f', 'x']]);
+  });
+  it('copyGiven copies every key that is neither absent nor null, in the order given', () => {
+    expect(Object.keys(copyGiven(src, {}, keys))).toEqual(['h', 'a', 'b', 'd', 'e', 'f', 'g']);
+  });
 });
