@@ -61,13 +61,28 @@ export function resolveReferences(value: Json, table: ReferenceTable): Json {
  * Whether the output can hold a reference in `table` at all. Every `Api.Property` name in the output comes from
  * `sources` (the template the lowering started from, and the parameter values it inlined): the lowering writes
  * plain Refs to logical ids and `${__Name__}` variables, never an `Api.Property` name of its own. Such a name
- * stands verbatim in their JSON text (logical ids are alphanumeric), so when no `Api.` of the table does, the
- * walk over the whole output (most of the lowering's tail on a large template) is skipped.
+ * stands verbatim in a string or key of theirs (logical ids are alphanumeric), so when no `Api.` of the table
+ * does, the walk over the whole output (most of the lowering's tail on a large template) is skipped.
  */
 export function mayHoldReferences(sources: Json, table: ReferenceTable): boolean {
   if (table.size === 0) return false;
-  const text = JSON.stringify(sources);
-  for (const name of table.keys()) if (text.includes(name.slice(0, name.indexOf('.') + 1))) return true;
+  const prefixes = new Set<string>();
+  for (const name of table.keys()) {
+    // A name without a dot could stand anywhere: walk.
+    if (!name.includes('.')) return true;
+    prefixes.add(name.slice(0, name.indexOf('.') + 1));
+  }
+  return holdsPrefix(sources, [...prefixes]);
+}
+
+/** Whether a string or key in `value` contains one of `prefixes` (each ends with a dot: most strings have none). */
+function holdsPrefix(value: Json, prefixes: readonly string[]): boolean {
+  if (typeof value === 'string') return value.includes('.') && prefixes.some((prefix) => value.includes(prefix));
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some((item) => holdsPrefix(item, prefixes));
+  for (const key of Object.keys(value)) {
+    if (holdsPrefix(key, prefixes) || holdsPrefix(value[key] as Json, prefixes)) return true;
+  }
   return false;
 }
 

@@ -78,6 +78,9 @@ describe('mayHoldReferences (whether the output walk is needed)', () => {
     ['only another API and plain names', { Resources: { Api: {}, Other: { Properties: { X: { Ref: 'Other.Stage' } } } } }, false],
     ['a name that merely ends like it (walks: harmless)', { Outputs: { S: { Value: { Ref: 'OtherApi.Stage' } } } }, true],
     ['nothing at all', { Resources: {} }, false],
+    ['a key naming it', { Outputs: { 'Api.Stage': { Value: 1 } } }, true],
+    ['in a list, after strings without a dot', { Resources: { R: { DependsOn: ['A', 'B', 'Api.Stage'] } } }, true],
+    ['numbers, booleans and nulls only', { Resources: { R: { A: 1.5, B: true, C: null, D: [2.5] } } }, false],
   ])('%s → %s', (_name, sources, expected) => {
     expect(mayHoldReferences(sources, apiTable)).toBe(expected);
   });
