@@ -61,15 +61,16 @@
  *
  * COST (what keeps a 5,000-route template linear; the straightforward version is kept as the reference in
  * test/deployment-hash/reference-provenance.ts and the tests check both agree):
- *   - A run of deep copies with no edit in between is one log step `{ op: 'rebuild', times }`. Replaying it
+ *   - A history is a node of a trie shared by every dict with the same steps (replay.ts `History`), plus the
+ *     run of deep copies since its last other step, a count. Replaying that run
  *     follows the 2.7 order through the rebuilds until it repeats (rebuilding the same keys cycles with a small
  *     period, often 1, 2 or 4) and jumps ahead by `times` mod the period: `afterRebuilds`.
- *   - Each dict remembers the last deep copy (an epoch number) its log accounts for. An editor session of one
+ *   - Each dict remembers the last deep copy (an epoch number) its history accounts for. An editor session of one
  *     event edits one method: `deepCopied(doc, { container: paths, path: [path, method] })` walks the doc, then
  *     only `paths`, the path item and the method, and notes the copy on `paths` and on the path item (`Routed`):
  *     O(1) per dict on the path, whatever the number of path items. A dict left unwalked learns what it missed
  *     from its parent's routed copies when it is walked again or read or edited (`catchUp`; a child remembers
- *     its parent), and the count goes to the log of every dict below it that its last walk reached. Sound
+ *     its parent), and the count goes to the history of every dict below it that its last walk reached. Sound
  *     because the dicts off the path did not change: the caller vouches for it (`UnchangedBut`); a dict that
  *     left its parent (deleted, replaced) counts only the copies before the first walk that would have reached
  *     it. test/deployment-hash/lazy-walk.test.ts checks random sessions against the reference and transforms
@@ -78,7 +79,7 @@
  *     and the method's subtree; plus a few full walks per API (SAM's API-level sessions).
  */
 import type { Json, JsonObject, JsonPath } from '../../model/json';
-import { ReplayMemo, type KeyOp } from './replay';
+import { ReplayMemo, stepsOf, type History, type KeyOp } from './replay';
 
 export type { KeyOp } from './replay';
 
@@ -108,9 +109,14 @@ export interface UnchangedBut {
 
 interface ObjectInfo {
   kind: 'py27' | 'plain';
-  /** Py27Dict history; keys present in the object but missing from the log are appended on sync. */
-  log: KeyOp[];
-  /** Keys alive in `log` (inserted, not deleted since). */
+  /**
+   * Py27Dict history (keys present in the object but missing from it are added on sync): the node of the
+   * history trie its steps lead to, shared with every dict whose history is the same, and the run of rebuilds
+   * since (a count: most walks add one, and a step other than a rebuild turns them into one step first).
+   */
+  history: History;
+  rebuilds: number;
+  /** Keys alive in `history` (inserted, not deleted since). */
   live: Set<string>;
   /** `Object.keys(obj)` at the last sync, while `live` holds exactly these keys: the cheap no-change check. */
   keys?: string[];
@@ -120,7 +126,7 @@ interface ObjectInfo {
   floats: Set<string>;
   /** Explicit insertion order for keys that JS orders differently. */
   order?: readonly string[];
-  /** The last deep copy (epoch) that `log` accounts for; -1 while no deep copy has reached the object. */
+  /** The last deep copy (epoch) that `history` accounts for; -1 while no deep copy has reached the object. */
   at: number;
   /** The dict whose walk last reached this one as a child (directly or through arrays), and under which key. */
   parent?: ObjectInfo;
@@ -220,7 +226,7 @@ export class Provenance {
     this.sync(obj, info);
     if (!(key in obj)) return;
     delete obj[key];
-    info.log.push({ op: 'delete', key });
+    info.history = this.memo.then(this.settled(info), { op: 'delete', key });
     info.live.delete(key);
     info.keys = undefined;
     info.unicodeKeys.delete(key);
@@ -232,7 +238,7 @@ export class Provenance {
   merged(obj: JsonObject, keys: readonly string[]): void {
     const info = this.current(obj);
     this.sync(obj, info);
-    info.log.push({ op: 'merge', count: keys.length });
+    info.history = this.memo.then(this.settled(info), { op: 'merge', count: keys.length });
   }
 
   /**
@@ -290,7 +296,7 @@ export class Provenance {
         const nextValue = value[next];
         const has = nextValue !== undefined;
         if (has && !info.live.has(next)) {
-          info.log.push({ op: 'insert', key: next });
+          info.history = this.memo.then(this.settled(info), { op: 'insert', key: next });
           info.live.add(next);
           info.keys = undefined;
         }
@@ -337,7 +343,7 @@ export class Provenance {
     if (info.kind !== 'py27') return;
     this.catchUp(obj, info);
     this.sync(obj, info);
-    info.log.push({ op: 'copy' });
+    info.history = this.memo.then(this.settled(info), { op: 'copy' });
   }
 
   /**
@@ -394,7 +400,7 @@ export class Provenance {
     this.sync(obj, info);
     // One key or none: no table to simulate.
     if (info.live.size <= 1) return info.live.size === 0 ? NONE : [...info.live];
-    return this.memo.orderOf(info.log);
+    return this.memo.orderAt(info.history, info.rebuilds);
   }
 
   // ---- read side, for the renderer -------------------------------------------------------------
@@ -408,24 +414,17 @@ export class Provenance {
   history(obj: JsonObject): readonly KeyOp[] {
     const info = this.current(obj);
     this.sync(obj, info);
-    return info.log;
+    const steps = stepsOf(info.history);
+    if (info.rebuilds > 0) steps.push({ op: 'rebuild', times: info.rebuilds });
+    return steps;
   }
 
   /** Keys of `obj` in insertion order (plain dicts). */
   insertionOrder(obj: JsonObject): string[] {
     const info = this.current(obj);
     this.sync(obj, info);
-    const out: string[] = [];
-    const placed = new Set<string>();
-    // The last insert of each live key counts.
-    for (let i = info.log.length - 1; i >= 0; i--) {
-      const op = info.log[i] as KeyOp;
-      if (op.op === 'insert' && info.live.has(op.key) && !placed.has(op.key)) {
-        placed.add(op.key);
-        out.push(op.key);
-      }
-    }
-    return out.reverse();
+    // Rebuilds do not change it: it depends on the history's node alone.
+    return [...(info.history.insertion ??= insertionOrderOf(stepsOf(info.history)))];
   }
 
   /** The unicode and float marks of `obj`'s keys and values (undefined: none), for the renderer. */
@@ -485,7 +484,7 @@ export class Provenance {
     this.sync(node, info);
   }
 
-  /** Appends to the log what happened to `obj` since it was last seen: deletions first, then insertions. */
+  /** Adds to the history what happened to `obj` since it was last seen: deletions first, then insertions. */
   private sync(obj: JsonObject, info: ObjectInfo, last: readonly string[] = NONE): void {
     if (info.keys !== undefined && hasKeys(obj, info.keys)) return;
     const present = Object.keys(obj);
@@ -504,7 +503,7 @@ export class Provenance {
     // (Deleting the entry being visited does not disturb a Set's iteration.)
     for (const key of live) {
       if (!Object.hasOwn(obj, key)) {
-        info.log.push({ op: 'delete', key });
+        info.history = this.memo.then(this.settled(info), { op: 'delete', key });
         live.delete(key);
       }
     }
@@ -519,21 +518,27 @@ export class Provenance {
     }
     for (const key of ordered) {
       if (!live.has(key)) {
-        info.log.push({ op: 'insert', key });
+        info.history = this.memo.then(this.settled(info), { op: 'insert', key });
         live.add(key);
       }
     }
   }
 
-  /** Appends `times` rebuilds, folded into the log's last step when that is a run of rebuilds already. */
+  /** Adds `times` rebuilds to the run `info` holds. */
   private logRebuilds(info: ObjectInfo, times: number): void {
-    const last = info.log[info.log.length - 1];
-    if (last !== undefined && last.op === 'rebuild') last.times = (last.times ?? 1) + times;
-    // Always with `times`, so that the step keeps its shape when a later rebuild extends it.
-    else info.log.push({ op: 'rebuild', times });
+    info.rebuilds += times;
   }
 
-  /** `obj`'s info, with every deep copy it missed in its log: the state to read or edit it in. */
+  /** `info`'s history with its run of rebuilds made a step (before a step of another kind is added). */
+  private settled(info: ObjectInfo): History {
+    if (info.rebuilds > 0) {
+      info.history = this.memo.then(info.history, { op: 'rebuild', times: info.rebuilds });
+      info.rebuilds = 0;
+    }
+    return info.history;
+  }
+
+  /** `obj`'s info, with every deep copy it missed in its history: the state to read or edit it in. */
   private current(obj: JsonObject): ObjectInfo {
     const info = this.objectInfo(obj);
     this.catchUp(obj, info);
@@ -616,7 +621,7 @@ export class Provenance {
   private objectInfo(obj: JsonObject): ObjectInfo {
     let info = this.objects.get(obj);
     if (!info) {
-      info = newInfo('py27', [], new Set(), NO_KEYS, NO_VALUES, NO_KEYS, undefined);
+      info = newInfo('py27', this.memo.root, 0, new Set(), NO_KEYS, NO_VALUES, NO_KEYS, undefined);
       this.objects.set(obj, info);
     }
     return info;
@@ -630,6 +635,17 @@ export class Provenance {
     }
     return info;
   }
+}
+
+/** The live keys of a history in the order of their last insert (a plain dict's iteration order). */
+function insertionOrderOf(steps: readonly KeyOp[]): string[] {
+  // A Set iterates in insertion order: a key inserted again moves to the end.
+  const live = new Set<string>();
+  for (const step of steps) {
+    if (step.op === 'insert' || step.op === 'delete') live.delete(step.key);
+    if (step.op === 'insert') live.add(step.key);
+  }
+  return [...live];
 }
 
 /** Whether `obj`'s own keys are `keys`, in this order. (Object.keys and a compare: a for-in loop without the array cost ~5% more instructions per emit, measured.) */
@@ -696,8 +712,8 @@ function floatsOf(info: ObjectInfo): Set<string> {
 function copyInfo(info: ObjectInfo): ObjectInfo {
   return newInfo(
     info.kind,
-    // Steps are shared, except a trailing run of rebuilds, which logRebuilds may extend in place.
-    info.log.map((op, i) => (i === info.log.length - 1 && op.op === 'rebuild' ? { ...op } : op)),
+    info.history,
+    info.rebuilds,
     new Set(info.live),
     info.unicodeKeys === NO_KEYS ? NO_KEYS : new Set(info.unicodeKeys),
     info.unicodeValues === NO_VALUES ? NO_VALUES : new Map(info.unicodeValues),
@@ -712,12 +728,13 @@ function copyInfo(info: ObjectInfo): ObjectInfo {
  */
 function newInfo(
   kind: ObjectInfo['kind'],
-  log: KeyOp[],
+  history: History,
+  rebuilds: number,
   live: Set<string>,
   unicodeKeys: Set<string>,
   unicodeValues: Map<string, string>,
   floats: Set<string>,
   order: readonly string[] | undefined,
 ): ObjectInfo {
-  return { kind, log, live, keys: undefined, unicodeKeys, unicodeValues, floats, order, at: -1, parent: undefined, parentObj: undefined, parentKey: undefined, routed: undefined };
+  return { kind, history, rebuilds, live, keys: undefined, unicodeKeys, unicodeValues, floats, order, at: -1, parent: undefined, parentObj: undefined, parentKey: undefined, routed: undefined };
 }

@@ -21,43 +21,86 @@ export type KeyOp =
   | { op: 'copy' };
 
 /**
- * What replaying histories learns and reuses: each key's hash, and for each order a rebuild starts from, the
- * orders the rebuilds go through (they cycle with a small period: 1, 2, 4...). The dicts of one Body share few
- * key sets, so most replays find their rebuilds done.
+ * A history in the trie of histories: the steps from the root lead here, without a trailing run of rebuilds (a
+ * dict holds that run as a count). Every dict with the same history points at the same node, so what a replay
+ * learns (the order, the rebuilds that follow from it) is learnt once for all of them, and recording a step is a
+ * move down the trie rather than a new object per dict.
+ */
+export interface History {
+  readonly parent: History | undefined;
+  /** The step from `parent` to here (undefined at the root). */
+  readonly step: KeyOp | undefined;
+  /** The children by step: insert and delete by key, rebuild by `times`, merge by `count`. */
+  next?: { [op in KeyOp['op']]?: Map<string | number, History> };
+  copy?: History;
+  /** The 2.7 order this history gives, once replayed. */
+  order?: readonly string[];
+  /** The orders the rebuilds of a table in `order` go through, once asked. */
+  run?: RebuildRun;
+  /** The live keys in insertion order (a plain dict's order), once asked. */
+  insertion?: readonly string[];
+}
+
+/**
+ * What replaying histories learns and reuses: each key's hash, the trie of histories (see `History`), and for
+ * each order a rebuild starts from, the orders the rebuilds go through (they cycle with a small period: 1, 2,
+ * 4...). The dicts of one Body share few key sets, so most replays find their rebuilds done.
  */
 export class ReplayMemo {
   readonly hashes = new Map<string, U64>();
   /** Runs by starting order, one key per level (no string built per lookup). */
   private readonly runs: RunTrie = {};
-  /** Histories replayed so far, one step per level, without a trailing run of rebuilds: the order they give. */
-  private readonly histories: HistoryTrie = {};
+  /** The empty history, where every dict starts. */
+  readonly root: History = { parent: undefined, step: undefined };
+
+  /** The history `node` followed by `step` (the step is kept when the node is new). */
+  then(node: History, step: KeyOp): History {
+    if (step.op === 'copy') return (node.copy ??= { parent: node, step });
+    const next = (node.next ??= {});
+    const map = (next[step.op] ??= new Map<string | number, History>());
+    const key = step.op === 'merge' ? step.count : step.op === 'rebuild' ? (step.times ?? 1) : step.key;
+    let child = map.get(key);
+    if (child === undefined) map.set(key, (child = { parent: node, step }));
+    return child;
+  }
+
+  /** The node of the history `log` describes without its trailing run of rebuilds, and the length of that run. */
+  find(log: readonly KeyOp[]): { node: History; trailing: number } {
+    const lastStep = log[log.length - 1];
+    const trailing = lastStep !== undefined && lastStep.op === 'rebuild' ? (lastStep.times ?? 1) : 0;
+    let node = this.root;
+    for (let i = 0; i < (trailing > 0 ? log.length - 1 : log.length); i++) node = this.then(node, log[i] as KeyOp);
+    return { node, trailing };
+  }
 
   /**
    * The 2.7 order `log` gives (shared: do not modify it). A history seen before (many dicts share one: the same
-   * keys inserted, then deep-copied) is found step by step instead of replayed on a table; a trailing run of
-   * rebuilds goes through `afterRebuilds`, since a rebuild's result depends only on the order it starts from.
+   * keys inserted, then deep-copied) is found step by step instead of replayed on a table.
    */
   orderOf(log: readonly KeyOp[]): readonly string[] {
-    const lastStep = log[log.length - 1];
-    const trailing = lastStep !== undefined && lastStep.op === 'rebuild' ? (lastStep.times ?? 1) : 0;
-    const end = trailing > 0 ? log.length - 1 : log.length;
-    let node = this.histories;
-    for (let i = 0; i < end; i++) {
-      const step = log[i] as KeyOp;
-      // Keyed by the step's key or count as it is: no string is built per step (every history has rebuilds).
-      if (step.op === 'insert') node = below(node.inserts ??= new Map(), step.key);
-      else if (step.op === 'delete') node = below(node.deletes ??= new Map(), step.key);
-      else if (step.op === 'rebuild') node = below(node.rebuilds ??= new Map(), step.times ?? 1);
-      else if (step.op === 'merge') node = below(node.merges ??= new Map(), step.count);
-      else node = node.copy ??= {};
-    }
-    const order = (node.order ??= replayShared(end === log.length ? log : log.slice(0, end), this));
-    return trailing > 0 ? this.afterRebuilds(order as string[], trailing) : order;
+    const { node, trailing } = this.find(log);
+    return this.orderAt(node, trailing);
+  }
+
+  /**
+   * The 2.7 order of the history `node` followed by `trailing` rebuilds (shared: do not modify it). The history
+   * is replayed once; the rebuilds go through `node`'s run, since a rebuild's result depends only on the order
+   * it starts from.
+   */
+  orderAt(node: History, trailing: number): readonly string[] {
+    const order = (node.order ??= replayShared(stepsOf(node), this));
+    if (trailing === 0) return order;
+    return advance((node.run ??= this.runFrom(order as string[])), trailing, this.hashes);
   }
 
   /** The 2.7 order after `times` rebuilds of a table iterating in `order` (shared: do not modify it). */
   afterRebuilds(order: string[], times: number): readonly string[] {
     if (times === 0) return order;
+    return advance(this.runFrom(order), times, this.hashes);
+  }
+
+  /** The run of rebuilds starting from `order`, shared by every caller that starts there. */
+  private runFrom(order: string[]): RebuildRun {
     let node = this.runs;
     for (const key of order) {
       const children = (node.children ??= new Map());
@@ -68,47 +111,33 @@ export class ReplayMemo {
       }
       node = child;
     }
-    let run = node.run;
-    if (run === undefined) {
-      run = { orders: [order], start: 0, period: 0 };
-      node.run = run;
-    }
-    // A rebuild's result depends only on the order it starts from: once an order repeats, they cycle.
-    while (run.period === 0 && run.orders.length <= times) {
-      const next = Py27Keys.of(run.orders[run.orders.length - 1] as string[], this.hashes).keys();
-      for (let j = run.orders.length - 1; j >= 0; j--) {
-        if (sameOrder(next, run.orders[j] as string[])) {
-          run.start = j;
-          run.period = run.orders.length - j;
-          break;
-        }
+    return (node.run ??= { orders: [order], start: 0, period: 0 });
+  }
+}
+
+/** The steps from the root to `node`. */
+export function stepsOf(node: History): KeyOp[] {
+  const steps: KeyOp[] = [];
+  for (let n: History | undefined = node; n?.step !== undefined; n = n.parent) steps.push(n.step);
+  return steps.reverse();
+}
+
+/** The order after `times` rebuilds along `run`, extending it until it cycles or reaches `times`. */
+function advance(run: RebuildRun, times: number, hashes: Map<string, U64>): readonly string[] {
+  // A rebuild's result depends only on the order it starts from: once an order repeats, they cycle.
+  while (run.period === 0 && run.orders.length <= times) {
+    const next = Py27Keys.of(run.orders[run.orders.length - 1] as string[], hashes).keys();
+    for (let j = run.orders.length - 1; j >= 0; j--) {
+      if (sameOrder(next, run.orders[j] as string[])) {
+        run.start = j;
+        run.period = run.orders.length - j;
+        break;
       }
-      if (run.period === 0) run.orders.push(next);
     }
-    if (times < run.orders.length) return run.orders[times] as string[];
-    return run.orders[run.start + ((times - run.start) % run.period)] as string[];
+    if (run.period === 0) run.orders.push(next);
   }
-}
-
-/** A trie of histories: the node reached by a history's steps holds the order it gives. */
-interface HistoryTrie {
-  inserts?: Map<string, HistoryTrie>;
-  deletes?: Map<string, HistoryTrie>;
-  /** rebuild steps by `times`, merge steps by `count`. */
-  rebuilds?: Map<number, HistoryTrie>;
-  merges?: Map<number, HistoryTrie>;
-  copy?: HistoryTrie;
-  order?: readonly string[];
-}
-
-/** The node below `map`'s `key`, made when missing. */
-function below<K>(map: Map<K, HistoryTrie>, key: K): HistoryTrie {
-  let node = map.get(key);
-  if (node === undefined) {
-    node = {};
-    map.set(key, node);
-  }
-  return node;
+  if (times < run.orders.length) return run.orders[times] as string[];
+  return run.orders[run.start + ((times - run.start) % run.period)] as string[];
 }
 
 /** A trie of starting orders: the node reached by an order's keys holds that order's run. */
