@@ -281,7 +281,9 @@ export class Provenance {
         return;
       }
       if (depth < 0 && value === unchangedBut?.container) depth = 0;
-      const info = this.current(value);
+      // Met through its parent, which this walk caught up already: its own misses are all it can lack. (The
+      // scan of every pending dict in catchUp is for a dict met without its parents: the walk's start.)
+      const info = parent === undefined ? this.current(value) : this.reached(value);
       if (info.at === epoch) return;
       // (Compared first: most walks find them unchanged, and a store into an old info costs a write barrier.)
       if (info.parentObj !== parent || info.parentKey !== key || info.parent !== parentInfo) {
@@ -542,6 +544,13 @@ export class Provenance {
   private current(obj: JsonObject): ObjectInfo {
     const info = this.objectInfo(obj);
     this.catchUp(obj, info);
+    return info;
+  }
+
+  /** `current` for a dict a walk meets through its parent (caught up already): only its own misses. */
+  private reached(obj: JsonObject): ObjectInfo {
+    const info = this.objectInfo(obj);
+    if (info.at >= 0 && info.parent?.routed !== undefined) this.logOwnMisses(obj, info);
     return info;
   }
 
