@@ -281,9 +281,9 @@ export class Provenance {
         return;
       }
       if (depth < 0 && value === unchangedBut?.container) depth = 0;
-      // Met through its parent, which this walk caught up already: its own misses are all it can lack. (The
-      // scan of every pending dict in catchUp is for a dict met without its parents: the walk's start.)
-      const info = parent === undefined ? this.current(value) : this.reached(value);
+      // Met through its parent, which this walk caught up already, a dict can lack its own misses only: the
+      // scan of every pending dict (catchUp) is for a dict met without its parents, the walk's start.
+      const info = this.current(value, parent === undefined);
       if (info.at === epoch) return;
       // (Compared first: most walks find them unchanged, and a store into an old info costs a write barrier.)
       if (info.parentObj !== parent || info.parentKey !== key || info.parent !== parentInfo) {
@@ -541,16 +541,9 @@ export class Provenance {
   }
 
   /** `obj`'s info, with every deep copy it missed in its history: the state to read or edit it in. */
-  private current(obj: JsonObject): ObjectInfo {
+  private current(obj: JsonObject, scan = true): ObjectInfo {
     const info = this.objectInfo(obj);
-    this.catchUp(obj, info);
-    return info;
-  }
-
-  /** `current` for a dict a walk meets through its parent (caught up already): only its own misses. */
-  private reached(obj: JsonObject): ObjectInfo {
-    const info = this.objectInfo(obj);
-    if (info.at >= 0 && info.parent?.routed !== undefined) this.logOwnMisses(obj, info);
+    this.catchUp(obj, info, scan);
     return info;
   }
 
@@ -558,12 +551,13 @@ export class Provenance {
    * Logs the deep copies `obj` missed: its own (its parent's routed copies since its last walk), then, when it was
    * walked before the latest skip, every pending dict's children's (it may sit below one of them: which one is
    * not known without parents further up; a walk reaches a child after its parent, so this is rare: a dict the
-   * emitter reads or edits directly, or the renderer's first read).
+   * emitter reads or edits directly, or the renderer's first read). `scan: false` for a dict whose parents
+   * are caught up (a walk met it through them): its own misses are all it can lack.
    */
-  private catchUp(obj: JsonObject, info: ObjectInfo): void {
+  private catchUp(obj: JsonObject, info: ObjectInfo, scan = true): void {
     if (info.at < 0) return;
     if (info.parent?.routed !== undefined) this.logOwnMisses(obj, info);
-    if (info.at < this.lastSkip && this.pending.size > 0) {
+    if (scan && info.at < this.lastSkip && this.pending.size > 0) {
       for (const container of [...this.pending]) {
         this.pending.delete(container);
         const containerInfo = this.objects.get(container) as ObjectInfo;

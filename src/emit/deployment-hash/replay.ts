@@ -64,24 +64,6 @@ export class ReplayMemo {
     return child;
   }
 
-  /** The node of the history `log` describes without its trailing run of rebuilds, and the length of that run. */
-  find(log: readonly KeyOp[]): { node: History; trailing: number } {
-    const lastStep = log[log.length - 1];
-    const trailing = lastStep !== undefined && lastStep.op === 'rebuild' ? (lastStep.times ?? 1) : 0;
-    let node = this.root;
-    for (let i = 0; i < (trailing > 0 ? log.length - 1 : log.length); i++) node = this.then(node, log[i] as KeyOp);
-    return { node, trailing };
-  }
-
-  /**
-   * The 2.7 order `log` gives (shared: do not modify it). A history seen before (many dicts share one: the same
-   * keys inserted, then deep-copied) is found step by step instead of replayed on a table.
-   */
-  orderOf(log: readonly KeyOp[]): readonly string[] {
-    const { node, trailing } = this.find(log);
-    return this.orderAt(node, trailing);
-  }
-
   /**
    * The 2.7 order of the history `node` followed by `trailing` rebuilds (shared: do not modify it). The history
    * is replayed once; the rebuilds go through `node`'s run, since a rebuild's result depends only on the order
@@ -113,6 +95,19 @@ export class ReplayMemo {
     }
     return (node.run ??= { orders: [order], start: 0, period: 0 });
   }
+}
+
+/**
+ * The 2.7 order the history `log` gives through `memo` (shared: do not modify it): its node in the trie (found
+ * step by step, as a dict records it), then its trailing run of rebuilds. (The provenance keeps nodes, not logs:
+ * this is for a log written out, as the tests write them.)
+ */
+export function orderOfLog(memo: ReplayMemo, log: readonly KeyOp[]): readonly string[] {
+  const lastStep = log[log.length - 1];
+  const trailing = lastStep !== undefined && lastStep.op === 'rebuild' ? (lastStep.times ?? 1) : 0;
+  let node = memo.root;
+  for (let i = 0; i < (trailing > 0 ? log.length - 1 : log.length); i++) node = memo.then(node, log[i] as KeyOp);
+  return memo.orderAt(node, trailing);
 }
 
 /** The steps from the root to `node`. */
