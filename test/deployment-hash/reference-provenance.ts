@@ -47,6 +47,19 @@ interface ArrayInfo {
   floats: Set<number>;
 }
 
+/** An info for a new object that continues `info`'s table and marks (its own copies of each). */
+function copyInfo(info: ObjectInfo): ObjectInfo {
+  return {
+    kind: info.kind,
+    log: [...info.log],
+    live: new Set(info.live),
+    unicodeKeys: new Set(info.unicodeKeys),
+    unicodeValues: new Map(info.unicodeValues),
+    floats: new Set(info.floats),
+    order: info.order,
+  };
+}
+
 export class ReferenceProvenance {
   private readonly objects = new WeakMap<JsonObject, ObjectInfo>();
   private readonly arrays = new WeakMap<Json[], ArrayInfo>();
@@ -168,15 +181,7 @@ export class ReferenceProvenance {
   sameDict(original: JsonObject, copy: JsonObject): void {
     const info = this.objectInfo(original);
     this.sync(original, info);
-    this.objects.set(copy, {
-      kind: info.kind,
-      log: [...info.log],
-      live: new Set(info.live),
-      unicodeKeys: new Set(info.unicodeKeys),
-      unicodeValues: new Map(info.unicodeValues),
-      floats: new Set(info.floats),
-      order: info.order,
-    });
+    this.objects.set(copy, copyInfo(info));
   }
 
   /**
@@ -208,15 +213,7 @@ export class ReferenceProvenance {
     const copy: JsonObject = {};
     memo.set(node, copy);
     for (const key of Object.keys(obj)) copy[key] = this.cloneMarked(obj[key] as Json, memo);
-    this.objects.set(copy, {
-      kind: info.kind,
-      log: [...info.log],
-      live: new Set(info.live),
-      unicodeKeys: new Set(info.unicodeKeys),
-      unicodeValues: new Map(info.unicodeValues),
-      floats: new Set(info.floats),
-      order: info.order,
-    });
+    this.objects.set(copy, copyInfo(info));
     return copy as T;
   }
 
