@@ -8,7 +8,7 @@ import { eventPermissionId, stateMachineEventRoleId } from './logical-ids';
 import { addLambdaIntegration, addStateMachineIntegration, lambdaIntegrationUri } from './swagger/integration';
 import { addAuthToMethod, checkEventAuth } from './swagger/method-auth';
 import { hasIntegration, normalizeMethod } from './swagger/paths';
-import { openEditor } from './swagger/editor-session';
+import { openEditor, RouteSessions } from './swagger/editor-session';
 import { addRequestModel, addRequestParameters, type RequestInput } from './swagger/request-model';
 import type { TemplateOrder } from './template-order';
 import { mergeGeneratedMethod, swaggerSkeleton } from './merge-definitions';
@@ -126,6 +126,9 @@ export function applyEvents(input: EventsInput): EventOutput {
   const { api, resources, where } = input;
   const out: [string, JsonObject][] = [];
   const apiAuth = isObject(api.properties.Auth) ? api.properties.Auth : undefined;
+  // Events edit one doc one after the other (nothing between them edits it): their sessions chain. With
+  // MergeDefinitions each event edits a fresh skeleton in a session of its own.
+  const sessions = input.writesDefinition && !input.mergeDefinitions ? new RouteSessions(input.doc, where) : undefined;
   for (const route of samEventOrder(api.routes, input.order)) {
     const owner = resources[route.owner] as JsonObject;
     const isFunction = route.ownerType === 'AWS::Serverless::Function';
@@ -153,7 +156,10 @@ export function applyEvents(input: EventsInput): EventOutput {
       rejectEvent(route, `API method "${method}" defined multiple times for path "${path}".`, route.path);
     }
     // The event edits paths[path][method] alone: the editor's deep copies skip the other paths and methods.
-    const closeEditor = openEditor(doc, where, [path, normalizeMethod(method)]);
+    const editorRoute = [path, normalizeMethod(method)];
+    let closeEditor: (() => void) | undefined;
+    if (sessions === undefined) closeEditor = openEditor(doc, where, editorRoute);
+    else sessions.open(editorRoute);
     const eventAuthRaw = route.properties.Auth;
     if (eventAuthRaw !== undefined && eventAuthRaw !== null && !isObject(eventAuthRaw)) {
       rejectEvent(route, "Property 'Auth' should be a map.", [...route.path, 'Properties', 'Auth']);
@@ -167,11 +173,12 @@ export function applyEvents(input: EventsInput): EventOutput {
     }
     if (Object.keys(eventAuth).length > 0) addEventAuth(doc, route, eventAuth, api, isFunction || api.implicit ? input.stageSuffix : null, where);
     addEventRequestShape(doc, route, api, path, method, where);
-    closeEditor();
+    closeEditor?.();
     if (input.mergeDefinitions) {
       mergeGeneratedMethod({ body: input.doc, generated: doc, path, method, apiId: api.logicalId, bodyPath: where.path }, where);
     }
   }
+  sessions?.end();
   return { resources: out };
 }
 

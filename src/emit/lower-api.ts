@@ -17,7 +17,7 @@ import { applyEvents, passthrough } from './events';
 import { applyHttpApiEvents } from './http-api-events';
 import { authorizerPermissionId, stageLogicalId } from './logical-ids';
 import { addCors } from './swagger/cors';
-import { editorSession } from './swagger/editor-session';
+import { editorSession, RouteSessions } from './swagger/editor-session';
 import { addBinaryMediaTypes, addDisableExecuteApiEndpoint, addGatewayResponses, addModels } from './swagger/api-extras';
 import { openApiPostprocess } from './swagger/openapi3';
 import { addPath, isOpenApi3, isValidDefinition, makeConditional, normalizeMethod, pyStr } from './swagger/paths';
@@ -76,16 +76,19 @@ function startDefinition(api: RestApi, ctx: LowerContext, order: TemplateOrder, 
     return { doc, conditions };
   }
   const byPath = new Map<string, (string | null)[]>();
+  const sessions = new RouteSessions(doc, where);
   for (const route of order.eventWalk(api.routes, (r) => r, 'plugin')) {
     if (typeof route.routePath !== 'string' || typeof route.method !== 'string') continue;
     const routePath = route.routePath;
     const method = normalizeMethod(route.method);
-    editorSession(doc, where, () => addPath(doc, routePath, method, where), [routePath, method]);
+    sessions.open([routePath, method]);
+    addPath(doc, routePath, method, where);
     const condition = ownerCondition(ctx.resources, route);
     const list = byPath.get(route.routePath) ?? [];
     list.push(typeof condition === 'string' ? condition : null);
     byPath.set(route.routePath, list);
   }
+  sessions.end();
   const paths = doc.paths as JsonObject;
   for (const [path, list] of byPath) {
     if (list.includes(null)) continue;

@@ -106,7 +106,8 @@ describe('replaying runs of rebuilds', () => {
 // ---- random editor sessions, recorded by both implementations ------------------------------------------------
 
 type Step =
-  | { kind: 'session'; route: { path: number; method: number | null } | null; edits: Edit[] }
+  /** `chain`: when a session follows, its opening copy comes with this one's close, in one walk (RouteSessions). */
+  | { kind: 'session'; route: { path: number; method: number | null } | null; edits: Edit[]; chain: boolean }
   | { kind: 'read'; pick: number }
   | { kind: 'rebuilt'; pick: number }
   | { kind: 'copied'; pick: number }
@@ -130,7 +131,7 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
 );
 
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ kind: fc.constant('session' as const), route: fc.option(fc.record({ path: fc.nat({ max: ROUTES.length - 1 }), method: fc.option(fc.nat({ max: METHODS.length - 1 }), { freq: 3 }) }), { freq: 4 }), edits: fc.array(edit, { maxLength: 6 }) }) },
+  { weight: 8, arbitrary: fc.record({ kind: fc.constant('session' as const), route: fc.option(fc.record({ path: fc.nat({ max: ROUTES.length - 1 }), method: fc.option(fc.nat({ max: METHODS.length - 1 }), { freq: 3 }) }), { freq: 4 }), edits: fc.array(edit, { maxLength: 6 }), chain: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('read' as const), pick: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('rebuilt' as const), pick: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('copied' as const), pick: fc.nat() }) },
@@ -174,14 +175,17 @@ function run(steps: Step[]): { made: JsonObject[]; fast: Provenance; ref: Refere
     for (const [k, v] of entries) obj[k] = v;
     fast.deleteKey(obj, key);
   };
-  const deepCopied = (route: string[] | undefined): void => {
-    fast.deepCopied(doc, route === undefined ? undefined : { container: paths, path: route });
-    ref.deepCopied(doc);
+  const deepCopied = (route: string[] | undefined, times = 1): void => {
+    fast.deepCopied(doc, route === undefined ? undefined : { container: paths, path: route }, times);
+    for (let i = 0; i < times; i++) ref.deepCopied(doc);
   };
-  for (const s of steps) {
+  // Whether the last session's close walk recorded this session's opening copy too.
+  let opened = false;
+  steps.forEach((s, index) => {
     if (s.kind === 'session') {
       const route = s.route === null ? undefined : [ROUTES[s.route.path] as string, ...(s.route.method === null ? [] : [METHODS[s.route.method] as string])];
-      deepCopied(route);
+      if (!opened) deepCopied(route);
+      opened = false;
       // Where the session may write: the route's subtree (made if missing, as addPath does), or anything.
       const scope = (): JsonObject[] => {
         if (route === undefined) return dictsBelow(doc);
@@ -223,7 +227,8 @@ function run(steps: Step[]): { made: JsonObject[]; fast: Provenance; ref: Refere
           for (const key of e.keys) target[key] = key;
         }
       }
-      deepCopied(route);
+      opened = s.chain && steps[index + 1]?.kind === 'session';
+      deepCopied(route, opened ? 2 : 1);
     } else if (s.kind === 'copies') {
       // Deep copies in a row with no edit between them: one walk for the fast provenance, one each for the reference.
       fast.deepCopied(doc, undefined, s.times);
@@ -231,7 +236,7 @@ function run(steps: Step[]): { made: JsonObject[]; fast: Provenance; ref: Refere
     } else if (s.kind === 'wrap') {
       // makeConditional: a path item moved under a new Fn::If, then a full deep copy (as after SAM's plugin).
       const route = ROUTES[s.route] as string;
-      if (!isObject(paths[route])) continue;
+      if (!isObject(paths[route])) return;
       const wrapper: JsonObject = { 'Fn::If': ['Cond', paths[route] as Json, { Ref: 'AWS::NoValue' }] };
       made.push(wrapper, (wrapper['Fn::If'] as Json[])[2] as JsonObject);
       paths[route] = wrapper;
@@ -243,7 +248,7 @@ function run(steps: Step[]): { made: JsonObject[]; fast: Provenance; ref: Refere
       else if (s.kind === 'rebuilt') both((p) => p.rebuilt(d));
       else both((p) => p.copiedDict(d));
     }
-  }
+  });
   return { made, fast, ref };
 }
 

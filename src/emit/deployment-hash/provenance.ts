@@ -260,11 +260,12 @@ export class Provenance {
    * in place: the JS objects stay the same. An object reachable twice is rebuilt once (deepcopy's memo).
    * With `unchangedBut`, the children of its container other than `container[key]` are not walked (see
    * `UnchangedBut` for what the caller vouches for): what they miss is counted and logged when next needed.
-   * `times`: that many deep copies in a row with no edit in between, in one walk (whole walks only).
+   * `times`: that many deep copies in a row with no edit in between, in one walk. (A routed walk takes an epoch
+   * per copy: a dict it skips counts each one as missed.)
    */
   deepCopied(node: Json, unchangedBut?: UnchangedBut, times = 1): void {
-    if (times !== 1 && unchangedBut !== undefined) throw new Error('deepCopied: a routed walk is one copy');
-    const epoch = ++this.epoch;
+    const first = this.epoch + 1;
+    const epoch = unchangedBut === undefined ? ++this.epoch : (this.epoch += times);
     // Arrays met (deepcopy's memo), made on the first: most walks meet none.
     let arrays: Set<Json[]> | undefined;
     let skipped = false;
@@ -300,11 +301,13 @@ export class Provenance {
           info.keys = undefined;
         }
         const routed = (info.routed ??= { epochs: [], next: [], full: [info.at] });
-        this.logRebuilds(info, 1);
+        this.logRebuilds(info, times);
         info.at = epoch;
         if (has) walk(nextValue, value, info, next, depth + 1);
-        routed.epochs.push(epoch);
-        routed.next.push(next);
+        for (let e = first; e <= epoch; e++) {
+          routed.epochs.push(e);
+          routed.next.push(next);
+        }
         if (info.live.size > (has ? 1 : 0)) {
           skipped = true;
           this.pending.add(value);

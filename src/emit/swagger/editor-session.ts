@@ -41,6 +41,39 @@ function onlyRoute(doc: JsonObject, route: readonly string[] | undefined): Uncha
   return route !== undefined && isObject(doc.paths) ? { container: doc.paths, path: route } : undefined;
 }
 
+/**
+ * Route sessions one after the other (one per event), with nothing edited between a session's end and the next
+ * one's start: a session's closing deep copy and the next one's opening copy then have no edit between them, and
+ * one walk records both (routed on the session that edited). `open` starts a session, ending the one before;
+ * `end` ends the last.
+ */
+export class RouteSessions {
+  private pending: { route: readonly string[]; held: string[] } | undefined;
+
+  constructor(
+    private readonly doc: JsonObject,
+    private readonly where: DocWhere,
+  ) {}
+
+  open(route: readonly string[]): void {
+    if (this.pending === undefined) this.where.prov.deepCopied(this.doc, onlyRoute(this.doc, route));
+    else this.close(2);
+    this.pending = { route, held: HELD_ASIDE.filter((key) => isEmptyOrAbsent(this.doc[key])) };
+  }
+
+  end(): void {
+    if (this.pending !== undefined) this.close(1);
+    this.pending = undefined;
+  }
+
+  /** The pending session's close, and `copies - 1` opening copies with no edit after it. */
+  private close(copies: number): void {
+    const { route, held } = this.pending as { route: readonly string[]; held: string[] };
+    this.where.prov.insertedLast(this.doc, held);
+    this.where.prov.deepCopied(this.doc, onlyRoute(this.doc, route), copies);
+  }
+}
+
 /** A whole session: open, `edit`, close (`route`: see `openEditor`). */
 export function editorSession(doc: JsonObject, where: DocWhere, edit: () => void, route?: readonly string[]): void {
   const close = openEditor(doc, where, route);
