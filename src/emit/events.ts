@@ -8,7 +8,7 @@ import { eventPermissionId, stateMachineEventRoleId } from './logical-ids';
 import { addLambdaIntegration, addStateMachineIntegration, lambdaIntegrationUri } from './swagger/integration';
 import { addAuthToMethod, checkEventAuth } from './swagger/method-auth';
 import { hasIntegration, normalizeMethod } from './swagger/paths';
-import { openEditor, RouteSessions } from './swagger/editor-session';
+import { type EditorSessions, openEditor } from './swagger/editor-session';
 import { addRequestModel, addRequestParameters, type RequestInput } from './swagger/request-model';
 import type { TemplateOrder } from './template-order';
 import { mergeGeneratedMethod, swaggerSkeleton } from './merge-definitions';
@@ -119,6 +119,11 @@ export interface EventsInput {
   writesDefinition: boolean;
   /** MergeDefinitions: each event writes into a fresh skeleton whose method is then merged into `doc`. */
   mergeDefinitions?: boolean;
+  /**
+   * The sessions over `doc`: events that write into it chain theirs, and leave the last one open (the caller's
+   * next session or `end()` closes it).
+   */
+  sessions: EditorSessions;
 }
 
 /** Applies every event of the API to `doc` (in place) and returns the resources the events make. */
@@ -128,7 +133,7 @@ export function applyEvents(input: EventsInput): EventOutput {
   const apiAuth = isObject(api.properties.Auth) ? api.properties.Auth : undefined;
   // Events edit one doc one after the other (nothing between them edits it): their sessions chain. With
   // MergeDefinitions each event edits a fresh skeleton in a session of its own.
-  const sessions = input.writesDefinition && !input.mergeDefinitions ? new RouteSessions(input.doc, where) : undefined;
+  const sessions = input.writesDefinition && !input.mergeDefinitions ? input.sessions : undefined;
   for (const route of samEventOrder(api.routes, input.order)) {
     const owner = resources[route.owner] as JsonObject;
     const isFunction = route.ownerType === 'AWS::Serverless::Function';
@@ -178,7 +183,6 @@ export function applyEvents(input: EventsInput): EventOutput {
       mergeGeneratedMethod({ body: input.doc, generated: doc, path, method, apiId: api.logicalId, bodyPath: where.path }, where);
     }
   }
-  sessions?.end();
   return { resources: out };
 }
 

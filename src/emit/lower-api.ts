@@ -17,7 +17,7 @@ import { applyEvents, passthrough } from './events';
 import { applyHttpApiEvents } from './http-api-events';
 import { authorizerPermissionId, stageLogicalId } from './logical-ids';
 import { addCors } from './swagger/cors';
-import { editorSession, RouteSessions } from './swagger/editor-session';
+import { EditorSessions } from './swagger/editor-session';
 import { addBinaryMediaTypes, addDisableExecuteApiEndpoint, addGatewayResponses, addModels } from './swagger/api-extras';
 import { openApiPostprocess } from './swagger/openapi3';
 import { addPath, isOpenApi3, isValidDefinition, makeConditional, normalizeMethod, pyStr } from './swagger/paths';
@@ -76,7 +76,7 @@ function startDefinition(api: RestApi, ctx: LowerContext, order: TemplateOrder, 
     return { doc, conditions };
   }
   const byPath = new Map<string, (string | null)[]>();
-  const sessions = new RouteSessions(doc, where);
+  const sessions = new EditorSessions(doc, where);
   for (const route of order.eventWalk(api.routes, (r) => r, 'plugin')) {
     if (typeof route.routePath !== 'string' || typeof route.method !== 'string') continue;
     const routePath = route.routePath;
@@ -172,6 +172,8 @@ export function lowerApi(api: RestApi, ctx: LowerContext): LoweredApi {
   const httpApiPermissions = applyHttpApiEvents({ api, resources: ctx.resources, order, doc, where });
   // B. Each Api event. With MergeDefinitions, SAM writes each event into a skeleton and merges its method into the body.
   const mergeDefinitions = Boolean(props.MergeDefinitions);
+  // The events' sessions and the API's own: nothing edits the doc between them, so they chain (EditorSessions).
+  const sessions = new EditorSessions(doc, where);
   const events = applyEvents({
     api,
     resources: ctx.resources,
@@ -181,34 +183,36 @@ export function lowerApi(api: RestApi, ctx: LowerContext): LoweredApi {
     stageSuffix,
     writesDefinition: Boolean(api.managedDefinition) || mergeDefinitions,
     mergeDefinitions,
+    sessions,
   });
   // C. The API's own properties, each in its own editor session.
   if (props.Cors) {
     if (!isValidDefinition(doc)) reject('sam/invalid-api', "Unable to add Cors configuration because 'DefinitionBody' does not contain a valid Swagger definition.", [...propsPath, 'Cors'], id);
     const cors = props.Cors;
-    editorSession(doc, where, () => addCors(doc, cors, where, [...propsPath, 'Cors']));
+    sessions.session(() => addCors(doc, cors, where, [...propsPath, 'Cors']));
   }
   // SAM's _add_auth and _add_models end with the OpenAPI 3 post-processing, and the RestApi runs it once more.
   let openApiVersion: Json | undefined = props.OpenApiVersion;
   if (isObject(props.Auth) && Object.keys(props.Auth).length > 0) {
-    editorSession(doc, where, () => addApiAuth(api, doc, where, stageName ?? null));
+    sessions.session(() => addApiAuth(api, doc, where, stageName ?? null));
     openApiVersion = openApiPostprocess(doc, openApiVersion, where);
   }
   if (props.GatewayResponses) {
     const responses = props.GatewayResponses;
-    editorSession(doc, where, () => addGatewayResponses(doc, responses, where, [...propsPath, 'GatewayResponses']));
+    sessions.session(() => addGatewayResponses(doc, responses, where, [...propsPath, 'GatewayResponses']));
   }
   if (props.BinaryMediaTypes) {
     const types = props.BinaryMediaTypes;
-    editorSession(doc, where, () => addBinaryMediaTypes(doc, types, where));
+    sessions.session(() => addBinaryMediaTypes(doc, types, where));
   }
   if (isObject(props.Models) && Object.keys(props.Models).length > 0) {
     const models = props.Models;
-    editorSession(doc, where, () => addModels(doc, models, where, [...propsPath, 'Models']));
+    sessions.session(() => addModels(doc, models, where, [...propsPath, 'Models']));
     openApiVersion = openApiPostprocess(doc, openApiVersion, where);
   }
   const disable = props.DisableExecuteApiEndpoint;
-  if (disable !== undefined && disable !== null) editorSession(doc, where, () => addDisableExecuteApiEndpoint(doc, disable));
+  if (disable !== undefined && disable !== null) sessions.session(() => addDisableExecuteApiEndpoint(doc, disable));
+  sessions.end();
   openApiPostprocess(doc, openApiVersion, where);
 
   // D. The resources.

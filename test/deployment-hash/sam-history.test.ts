@@ -9,9 +9,9 @@ import { normalize } from '../../src/normalize/index';
 import { lowerApi } from '../../src/emit/lower-api';
 import { lowerContext } from '../../src/emit/index';
 import { py27EventOrder } from '../../src/emit/events';
-import { editorSession } from '../../src/emit/swagger/editor-session';
+import { EditorSessions, openEditor } from '../../src/emit/swagger/editor-session';
 import { Provenance, renderPy27 } from '../../src/emit/deployment-hash/index';
-import type { JsonObject } from '../../src/model/json';
+import type { Json, JsonObject } from '../../src/model/json';
 import type { Route } from '../../src/model/auth';
 
 function parsed(text: string) {
@@ -51,7 +51,7 @@ describe('editor sessions', () => {
     const prov = new Provenance();
     const doc: JsonObject = { swagger: '2.0', paths: {} };
     const where = { path: [], resource: 'Api', prov };
-    editorSession(doc, where, () => {
+    new EditorSessions(doc, where).session(() => {
       doc.securityDefinitions = { AWS_IAM: {} };
       doc['x-amazon-apigateway-policy'] = { Version: '2012-10-17' };
     });
@@ -62,11 +62,62 @@ describe('editor sessions', () => {
   it('leave a map the doc already had where it was', () => {
     const prov = new Provenance();
     const doc: JsonObject = { swagger: '2.0', paths: {}, securityDefinitions: { a: {} } };
-    editorSession(doc, { path: [], resource: 'Api', prov }, () => {
+    new EditorSessions(doc, { path: [], resource: 'Api', prov }).session(() => {
       doc['x-amazon-apigateway-policy'] = {};
     });
     const inserts = prov.history(doc).flatMap((op) => (op.op === 'insert' ? [op.key] : []));
     expect(inserts).toEqual(['swagger', 'paths', 'securityDefinitions', 'x-amazon-apigateway-policy']);
+  });
+
+  it('in a chain record what sessions opened and closed one by one record', () => {
+    // Events adding methods (routed sessions), then the API's auth session adding `security` to every method and
+    // the held-aside securityDefinitions; keys chosen to collide, so that the number of rebuilds shows.
+    const routes: [string, string][] = [['/a', 'get'], ['/b', 'post'], ['/a', 'put'], ['/c', 'get'], ['/b', 'get']];
+    const edit = (doc: JsonObject, [path, method]: [string, string]): void => {
+      const paths = doc.paths as JsonObject;
+      const item = (paths[path] ??= {}) as JsonObject;
+      item[method] = { 'x-amazon-apigateway-integration': { type: 'aws_proxy', uri: path, httpMethod: 'POST' }, responses: {} };
+    };
+    const auth = (doc: JsonObject): void => {
+      doc.securityDefinitions = { in: { type: 'apiKey', in: 'header', name: 'x' } };
+      for (const item of Object.values(doc.paths as JsonObject)) {
+        for (const method of Object.values(item as JsonObject)) (method as JsonObject).security = [{ in: [] }];
+      }
+    };
+    const run = (chained: boolean): { prov: Provenance; doc: JsonObject } => {
+      const prov = new Provenance();
+      const doc: JsonObject = { swagger: '2.0', info: { title: 't', version: '1' }, paths: {} };
+      prov.fromTemplate(doc);
+      const where = { path: [], resource: 'Api', prov };
+      const sessions = new EditorSessions(doc, where);
+      for (const route of routes) {
+        if (chained) sessions.open(route);
+        const close = chained ? undefined : openEditor(doc, where, route);
+        edit(doc, route);
+        close?.();
+      }
+      if (chained) sessions.session(() => auth(doc));
+      else {
+        const close = openEditor(doc, where);
+        auth(doc);
+        close();
+      }
+      return { prov, doc };
+    };
+    const dicts = (node: Json, out: JsonObject[] = []): JsonObject[] => {
+      if (Array.isArray(node)) node.forEach((item) => dicts(item, out));
+      else if (node !== null && typeof node === 'object') {
+        out.push(node);
+        Object.values(node).forEach((value) => dicts(value, out));
+      }
+      return out;
+    };
+    const one = run(false);
+    const chain = run(true);
+    const histories = ({ prov, doc }: { prov: Provenance; doc: JsonObject }): unknown[] => dicts(doc).map((d) => [prov.history(d), prov.py27Order(d)]);
+    expect(histories(chain)).toEqual(histories(one));
+    // (Enough dicts for the comparison to mean something.)
+    expect(histories(one).length).toBeGreaterThan(10);
   });
 });
 

@@ -42,20 +42,21 @@ function onlyRoute(doc: JsonObject, route: readonly string[] | undefined): Uncha
 }
 
 /**
- * Route sessions one after the other (one per event), with nothing edited between a session's end and the next
- * one's start: a session's closing deep copy and the next one's opening copy then have no edit between them, and
- * one walk records both (routed on the session that edited). `open` starts a session, ending the one before;
- * `end` ends the last.
+ * Sessions one after the other over one doc (an event's, then the API's own), when nothing edits the doc between
+ * a session's end and the next one's start: a session's closing deep copy and the next one's opening copy then
+ * have no edit between them, and one walk records both (routed when the session that edited had a route).
+ * `open` starts a session (`route`: see `openEditor`), ending the one before; `end` ends the last, and must come
+ * before any edit outside a session.
  */
-export class RouteSessions {
-  private pending: { route: readonly string[]; held: string[] } | undefined;
+export class EditorSessions {
+  private pending: { route: readonly string[] | undefined; held: string[] } | undefined;
 
   constructor(
     private readonly doc: JsonObject,
     private readonly where: DocWhere,
   ) {}
 
-  open(route: readonly string[]): void {
+  open(route?: readonly string[]): void {
     if (this.pending === undefined) this.where.prov.deepCopied(this.doc, onlyRoute(this.doc, route));
     else this.close(2);
     this.pending = { route, held: HELD_ASIDE.filter((key) => isEmptyOrAbsent(this.doc[key])) };
@@ -66,17 +67,17 @@ export class RouteSessions {
     this.pending = undefined;
   }
 
+  /** A whole session: open, `edit`, end. */
+  session(edit: () => void): void {
+    this.open();
+    edit();
+    this.end();
+  }
+
   /** The pending session's close, and `copies - 1` opening copies with no edit after it. */
   private close(copies: number): void {
-    const { route, held } = this.pending as { route: readonly string[]; held: string[] };
+    const { route, held } = this.pending as { route: readonly string[] | undefined; held: string[] };
     this.where.prov.insertedLast(this.doc, held);
     this.where.prov.deepCopied(this.doc, onlyRoute(this.doc, route), copies);
   }
-}
-
-/** A whole session: open, `edit`, close (`route`: see `openEditor`). */
-export function editorSession(doc: JsonObject, where: DocWhere, edit: () => void, route?: readonly string[]): void {
-  const close = openEditor(doc, where, route);
-  edit();
-  close();
 }
