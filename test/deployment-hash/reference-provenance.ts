@@ -262,8 +262,9 @@ export class ReferenceProvenance {
     return this.py27Order(obj);
   }
 
-  objectMarks(obj: JsonObject): ObjectInfo | undefined {
-    return this.objects.get(obj);
+  renderView(obj: JsonObject): { order: readonly string[]; marks: ObjectInfo | undefined } {
+    const order = this.isPlainDict(obj) ? this.insertionOrder(obj) : this.py27Order(obj);
+    return { order, marks: this.objects.get(obj) };
   }
 
   arrayMarks(arr: Json[]): ArrayInfo | undefined {

@@ -150,6 +150,13 @@ export interface ObjectMarks {
   readonly floats: ReadonlySet<string>;
 }
 
+/** A dict as the renderer reads it (`Provenance.renderView`). */
+export interface DictView {
+  readonly order: readonly string[];
+  /** undefined: no marks. */
+  readonly marks: ObjectMarks | undefined;
+}
+
 interface ArrayInfo {
   unicodeValues: Map<number, string>;
   floats: Set<number>;
@@ -226,7 +233,7 @@ export class Provenance {
     this.sync(obj, info);
     if (!(key in obj)) return;
     delete obj[key];
-    info.history = this.memo.then(this.settled(info), { op: 'delete', key });
+    info.history = this.memo.thenKey(this.settled(info), 'delete', key);
     info.live.delete(key);
     info.keys = undefined;
     info.unicodeKeys.delete(key);
@@ -296,7 +303,7 @@ export class Provenance {
         const nextValue = value[next];
         const has = nextValue !== undefined;
         if (has && !info.live.has(next)) {
-          info.history = this.memo.then(this.settled(info), { op: 'insert', key: next });
+          info.history = this.memo.thenKey(this.settled(info), 'insert', next);
           info.live.add(next);
           info.keys = undefined;
         }
@@ -429,9 +436,18 @@ export class Provenance {
     return [...(info.history.insertion ??= insertionOrderOf(stepsOf(info.history)))];
   }
 
-  /** The unicode and float marks of `obj`'s keys and values (undefined: none), for the renderer. */
-  objectMarks(obj: JsonObject): ObjectMarks | undefined {
-    return this.objects.get(obj);
+  /**
+   * What the renderer reads of the dict `obj`, in one lookup: the order SAM iterates it in (2.7 order, or insertion
+   * order for a plain dict; shared, do not modify it) and its marks.
+   */
+  renderView(obj: JsonObject): DictView {
+    const info = this.current(obj);
+    this.sync(obj, info);
+    let order: readonly string[];
+    if (info.kind === 'plain') order = info.history.insertion ??= insertionOrderOf(stepsOf(info.history));
+    else if (info.live.size <= 1) order = info.live.size === 0 ? NONE : [...info.live];
+    else order = this.memo.orderAt(info.history, info.rebuilds);
+    return { order, marks: info };
   }
 
   /** The unicode and float marks of `arr`'s items (undefined: none), for the renderer. */
@@ -505,7 +521,7 @@ export class Provenance {
     // (Deleting the entry being visited does not disturb a Set's iteration.)
     for (const key of live) {
       if (!Object.hasOwn(obj, key)) {
-        info.history = this.memo.then(this.settled(info), { op: 'delete', key });
+        info.history = this.memo.thenKey(this.settled(info), 'delete', key);
         live.delete(key);
       }
     }
@@ -520,7 +536,7 @@ export class Provenance {
     }
     for (const key of ordered) {
       if (!live.has(key)) {
-        info.history = this.memo.then(this.settled(info), { op: 'insert', key });
+        info.history = this.memo.thenKey(this.settled(info), 'insert', key);
         live.add(key);
       }
     }

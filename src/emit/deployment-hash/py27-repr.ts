@@ -39,10 +39,6 @@ class Renderer {
   private readonly strReprs = new Map<string, string>();
   constructor(private readonly prov: Provenance) {}
 
-  private order(obj: JsonObject): readonly string[] {
-    return this.prov.isPlainDict(obj) ? this.prov.insertionOrder(obj) : this.prov.sharedPy27Order(obj);
-  }
-
   private string(s: string, unicode: boolean): string {
     const memo = unicode ? this.unicodeReprs : this.strReprs;
     let r = memo.get(s);
@@ -70,8 +66,7 @@ class Renderer {
       }
       this.out += ']';
     } else {
-      const keys = this.order(value);
-      const marks = this.prov.objectMarks(value);
+      const { order: keys, marks } = this.prov.renderView(value);
       this.out += '{';
       for (let i = 0; i < keys.length; i++) {
         const key = keys[i] as string;
@@ -104,8 +99,7 @@ class Renderer {
       }
       this.out += ']';
     } else {
-      const keys = this.order(value);
-      const marks = this.prov.objectMarks(value);
+      const { order: keys, marks } = this.prov.renderView(value);
       this.out += '{';
       for (let i = 0; i < keys.length; i++) {
         const key = keys[i] as string;

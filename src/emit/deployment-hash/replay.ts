@@ -56,11 +56,19 @@ export class ReplayMemo {
   /** The history `node` followed by `step` (the step is kept when the node is new). */
   then(node: History, step: KeyOp): History {
     if (step.op === 'copy') return (node.copy ??= { parent: node, step });
-    const next = (node.next ??= {});
-    const map = (next[step.op] ??= new Map<string | number, History>());
-    const key = step.op === 'merge' ? step.count : step.op === 'rebuild' ? (step.times ?? 1) : step.key;
+    if (step.op === 'insert' || step.op === 'delete') return this.thenKey(node, step.op, step.key);
+    const map = ((node.next ??= {})[step.op] ??= new Map<string | number, History>());
+    const key = step.op === 'merge' ? step.count : (step.times ?? 1);
     let child = map.get(key);
     if (child === undefined) map.set(key, (child = { parent: node, step }));
+    return child;
+  }
+
+  /** `then(node, { op, key })`, making the step only for a new node (most steps lead to a node already made). */
+  thenKey(node: History, op: 'insert' | 'delete', key: string): History {
+    const map = ((node.next ??= {})[op] ??= new Map<string | number, History>());
+    let child = map.get(key);
+    if (child === undefined) map.set(key, (child = { parent: node, step: { op, key } }));
     return child;
   }
 
