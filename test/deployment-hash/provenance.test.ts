@@ -46,17 +46,6 @@ describe('Provenance', () => {
     expect(renderPy27(shared, prov)).toBe("{'in': 'in', 'type': 'type', 'name': 'name', 'x-amazon-apigateway-authtype': 'x-amazon-apigateway-authtype'}");
   });
 
-  it('deepCopy returns a rebuilt copy with the marks and leaves the original alone', () => {
-    const prov = new Provenance();
-    const original = build(AUTH);
-    prov.unicodeValue(original, 'name');
-    const copy = prov.deepCopy(original);
-    expect(copy).toEqual(original);
-    expect(copy).not.toBe(original);
-    expect(renderPy27(copy, prov)).toMatch(/^\{'in': 'in', 'type': 'type', 'name': u'name', /);
-    expect(renderPy27(original, prov)).toMatch(/^\{'x-amazon-apigateway-authtype'/);
-  });
-
   it('plain dicts keep insertion order, also through deletions and re-insertions', () => {
     const prov = new Provenance();
     const d = build(['b', 'a', 'c']);

@@ -7,7 +7,7 @@
  *   const prov = new Provenance();
  *   prov.fromTemplate(definitionBody);          // whatever came from the template, marked as soon as parsed
  *   ... build / edit the Body, telling prov what SAM would know (unicodeKey, unicodeValue, plainDict,
- *       deleteKey, deepCopy, keyOrder) ...
+ *       deleteKey, deepCopied, keyOrder) ...
  *   const d = deploymentLogicalId(apiId, body, prov, { openApiVersion, domain });
  *   d.logicalId   → the Deployment's logical id, d.description → its Description.
  */

@@ -20,8 +20,8 @@
  *      A value that is a whole template subtree (e.g. a `UserPoolArn` intrinsic) is marked by rule 1.
  *   3. Key order: the order matters only through hash collisions, so replay SAM's operations faithfully:
  *        - delete with `prov.deleteKey(obj, key)` (a Py27Dict keeps a dummy slot);
- *        - `copy.deepcopy` rebuilds every Py27Dict table below it: `prov.deepCopied(node)` (in place), or
- *          `prov.deepCopy(node)` for a real copy; `x = x.copy()` on a Py27Dict: `prov.copiedDict(x)`;
+ *        - `copy.deepcopy` rebuilds every Py27Dict table below it: `prov.deepCopied(node)` (recorded in place);
+ *          `x = x.copy()` on a Py27Dict: `prov.copiedDict(x)`;
  *        - `Py27Dict(existing_dict)` / `.update(dict)` / `.copy()` presize the table: `prov.merged(obj, keys)`
  *          before assigning those keys;
  *        - JS orders integer-like keys ("200") first: when SAM inserted them in another order, say so with
@@ -76,7 +76,10 @@
  *     it. test/deployment-hash/lazy-walk.test.ts checks random sessions against the reference and transforms
  *     with and without the shortcut byte for byte.
  *   - What is still walked per event: the doc's top level (a key comparison each), the three dicts on the path
- *     and the method's subtree; plus a few full walks per API (SAM's API-level sessions).
+ *     and the method's subtree; plus a few full walks per API (SAM's API-level sessions). Sessions in a row
+ *     with no edit between them (swagger/editor-session.ts `EditorSessions`) record a session's closing copy and
+ *     the next one's opening copy in one walk (`times`: a routed walk takes an epoch per copy), so an event costs
+ *     one walk per pass, not two.
  */
 import type { Json, JsonObject, JsonPath } from '../../model/json';
 import { ReplayMemo, stepsOf, type History, type KeyOp } from './replay';
@@ -365,59 +368,12 @@ export class Provenance {
     this.objects.set(copy, copyInfo(info));
   }
 
-  /**
-   * `copy.deepcopy(node)` when SAM keeps using the original too: a new JS tree with every mark, in which each
-   * Py27Dict's table is rebuilt (see `deepCopied`).
-   */
-  deepCopy<T extends Json>(node: T): T {
-    const copy = this.cloneMarked(node, new Map());
-    this.deepCopied(copy);
-    return copy;
-  }
-
-  private cloneMarked<T extends Json>(node: T, memo: Map<object, Json>): T {
-    if (node === null || typeof node !== 'object') return node;
-    const done = memo.get(node);
-    if (done !== undefined) return done as T;
-    if (Array.isArray(node)) {
-      const copy: Json[] = [];
-      memo.set(node, copy);
-      for (const item of node) copy.push(this.cloneMarked(item, memo));
-      const info = this.arrays.get(node);
-      if (info) this.arrays.set(copy, { unicodeValues: new Map(info.unicodeValues), floats: new Set(info.floats) });
-      return copy as T;
-    }
-    const obj = node as JsonObject;
-    const info = this.current(obj);
-    this.sync(obj, info);
-    // The clone starts with the original's history (so the same table); deepCopied() then adds the rebuild.
-    const copy: JsonObject = {};
-    memo.set(node, copy);
-    for (const key of Object.keys(obj)) copy[key] = this.cloneMarked(obj[key] as Json, memo);
-    this.objects.set(copy, copyInfo(info));
-    return copy as T;
-  }
-
   /** The Python 2.7 iteration order of the Py27Dict `obj`: its history replayed on a simulated table. */
   py27Order(obj: JsonObject): string[] {
-    return [...this.sharedPy27Order(obj)];
-  }
-
-  /** `py27Order`, possibly an array the provenance keeps (the renderer's: do not modify it). */
-  sharedPy27Order(obj: JsonObject): readonly string[] {
-    const info = this.current(obj);
-    this.sync(obj, info);
-    // One key or none: no table to simulate.
-    if (info.live.size <= 1) return info.live.size === 0 ? NONE : [...info.live];
-    return this.memo.orderAt(info.history, info.rebuilds);
+    return [...this.py27OrderOf(this.synced(obj))];
   }
 
   // ---- read side, for the renderer -------------------------------------------------------------
-
-  /** Is `obj` a plain dict (insertion order) rather than a Py27Dict? */
-  isPlainDict(obj: JsonObject): boolean {
-    return this.objects.get(obj)?.kind === 'plain';
-  }
 
   /** The Py27Dict history of `obj`, brought up to date with its current keys. */
   history(obj: JsonObject): readonly KeyOp[] {
@@ -430,10 +386,7 @@ export class Provenance {
 
   /** Keys of `obj` in insertion order (plain dicts). */
   insertionOrder(obj: JsonObject): string[] {
-    const info = this.current(obj);
-    this.sync(obj, info);
-    // Rebuilds do not change it: it depends on the history's node alone.
-    return [...(info.history.insertion ??= insertionOrderOf(stepsOf(info.history)))];
+    return [...insertionOf(this.synced(obj))];
   }
 
   /**
@@ -441,13 +394,8 @@ export class Provenance {
    * order for a plain dict; shared, do not modify it) and its marks.
    */
   renderView(obj: JsonObject): DictView {
-    const info = this.current(obj);
-    this.sync(obj, info);
-    let order: readonly string[];
-    if (info.kind === 'plain') order = info.history.insertion ??= insertionOrderOf(stepsOf(info.history));
-    else if (info.live.size <= 1) order = info.live.size === 0 ? NONE : [...info.live];
-    else order = this.memo.orderAt(info.history, info.rebuilds);
-    return { order, marks: info };
+    const info = this.synced(obj);
+    return { order: info.kind === 'plain' ? insertionOf(info) : this.py27OrderOf(info), marks: info };
   }
 
   /** The unicode and float marks of `arr`'s items (undefined: none), for the renderer. */
@@ -500,6 +448,20 @@ export class Provenance {
       } else this.markTemplate(value, path && [...path, key], options);
     }
     this.sync(node, info);
+  }
+
+  /** `obj`'s info with its history up to date: its misses logged, its keys synced. */
+  private synced(obj: JsonObject): ObjectInfo {
+    const info = this.current(obj);
+    this.sync(obj, info);
+    return info;
+  }
+
+  /** The 2.7 order of `info`'s history (shared: do not modify it). */
+  private py27OrderOf(info: ObjectInfo): readonly string[] {
+    // One key or none: no table to simulate.
+    if (info.live.size <= 1) return info.live.size === 0 ? NONE : [...info.live];
+    return this.memo.orderAt(info.history, info.rebuilds);
   }
 
   /** Adds to the history what happened to `obj` since it was last seen: deletions first, then insertions. */
@@ -657,6 +619,11 @@ export class Provenance {
   }
 }
 
+/** A plain dict's iteration order: rebuilds do not change it, so it is its history node's (shared: do not modify it). */
+function insertionOf(info: ObjectInfo): readonly string[] {
+  return (info.history.insertion ??= insertionOrderOf(stepsOf(info.history)));
+}
+
 /** The live keys of a history in the order of their last insert (a plain dict's iteration order). */
 function insertionOrderOf(steps: readonly KeyOp[]): string[] {
   // A Set iterates in insertion order: a key inserted again moves to the end.
@@ -669,8 +636,8 @@ function insertionOrderOf(steps: readonly KeyOp[]): string[] {
 }
 
 /**
- * Whether `obj`'s own keys are `keys`, in this order. (Object.keys and a compare: a for-in loop, without the
- * array, measured ~5% more instructions per emit.)
+ * Whether `obj`'s own keys are `keys`, in this order. (A for-in compare: Object.keys took fewer instructions
+ * but made an array per check, and the garbage cost more wall time than it saved: 0.88x the time, measured.)
  */
 function hasKeys(obj: JsonObject, keys: readonly string[]): boolean {
   const now = Object.keys(obj);

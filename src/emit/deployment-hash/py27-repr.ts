@@ -29,7 +29,7 @@ export function renderJsonPy27(value: Json, prov: Provenance): string {
 
 /** The order SAM iterates `obj` in: Python 2.7 order for a Py27Dict, insertion order for a plain dict. */
 export function iterationOrder(obj: JsonObject, prov: Provenance): string[] {
-  return prov.isPlainDict(obj) ? prov.insertionOrder(obj) : prov.py27Order(obj);
+  return [...prov.renderView(obj).order];
 }
 
 /** Renders into one string; the reprs of the strings it meets are remembered (a Body repeats its keys). */

@@ -29,12 +29,9 @@ function isEmptyOrAbsent(value: Json | undefined): boolean {
  * keeps a template with thousands of routes linear.
  */
 export function openEditor(doc: JsonObject, where: DocWhere, route?: readonly string[]): () => void {
-  where.prov.deepCopied(doc, onlyRoute(doc, route));
-  const held = HELD_ASIDE.filter((key) => isEmptyOrAbsent(doc[key]));
-  return () => {
-    where.prov.insertedLast(doc, held);
-    where.prov.deepCopied(doc, onlyRoute(doc, route));
-  };
+  const sessions = new EditorSessions(doc, where);
+  sessions.open(route);
+  return () => sessions.end();
 }
 
 function onlyRoute(doc: JsonObject, route: readonly string[] | undefined): UnchangedBut | undefined {
