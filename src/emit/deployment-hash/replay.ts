@@ -30,7 +30,11 @@ export interface History {
   readonly parent: History | undefined;
   /** The step from `parent` to here (undefined at the root). */
   readonly step: KeyOp | undefined;
-  /** The children by step: insert and delete by key, rebuild by `times`, merge by `count`. */
+  /**
+   * The children by step: the first one made, then the others by op and by key (insert, delete), `times`
+   * (rebuild) or `count` (merge). Most nodes have one child: no map for them.
+   */
+  first?: History;
   next?: { [op in KeyOp['op']]?: Map<string | number, History> };
   copy?: History;
   /** The 2.7 order this history gives, once replayed. */
@@ -56,16 +60,21 @@ export class ReplayMemo {
   /** The history `node` followed by `step` (the step is kept when the node is new). */
   then(node: History, step: KeyOp): History {
     if (step.op === 'copy') return (node.copy ??= { parent: node, step });
-    if (step.op === 'insert' || step.op === 'delete') return this.thenKey(node, step.op, step.key);
+    const arg = stepArg(step);
+    const first = node.first;
+    if (first === undefined) return (node.first = { parent: node, step });
+    if (first.step?.op === step.op && stepArg(first.step) === arg) return first;
     const map = ((node.next ??= {})[step.op] ??= new Map<string | number, History>());
-    const key = step.op === 'merge' ? step.count : (step.times ?? 1);
-    let child = map.get(key);
-    if (child === undefined) map.set(key, (child = { parent: node, step }));
+    let child = map.get(arg);
+    if (child === undefined) map.set(arg, (child = { parent: node, step }));
     return child;
   }
 
   /** `then(node, { op, key })`, making the step only for a new node (most steps lead to a node already made). */
   thenKey(node: History, op: 'insert' | 'delete', key: string): History {
+    const first = node.first;
+    if (first === undefined) return (node.first = { parent: node, step: { op, key } });
+    if (first.step?.op === op && first.step.key === key) return first;
     const map = ((node.next ??= {})[op] ??= new Map<string | number, History>());
     let child = map.get(key);
     if (child === undefined) map.set(key, (child = { parent: node, step: { op, key } }));
@@ -93,13 +102,17 @@ export class ReplayMemo {
   private runFrom(order: string[]): RebuildRun {
     let node = this.runs;
     for (const key of order) {
-      const children = (node.children ??= new Map());
-      let child = children.get(key);
-      if (child === undefined) {
-        child = {};
-        children.set(key, child);
+      let child: RunTrie | undefined;
+      if (node.firstKey === key) child = node.first;
+      else if (node.first === undefined) {
+        node.firstKey = key;
+        child = node.first = {};
+      } else {
+        const children = (node.children ??= new Map());
+        child = children.get(key);
+        if (child === undefined) children.set(key, (child = {}));
       }
-      node = child;
+      node = child as RunTrie;
     }
     return (node.run ??= { orders: [order], start: 0, period: 0 });
   }
@@ -116,6 +129,11 @@ export function orderOfLog(memo: ReplayMemo, log: readonly KeyOp[]): readonly st
   let node = memo.root;
   for (let i = 0; i < (trailing > 0 ? log.length - 1 : log.length); i++) node = memo.then(node, log[i] as KeyOp);
   return memo.orderAt(node, trailing);
+}
+
+/** What tells a step from the others of its op: the key, the count of a merge, the times of a rebuild. */
+function stepArg(step: Exclude<KeyOp, { op: 'copy' }>): string | number {
+  return step.op === 'merge' ? step.count : step.op === 'rebuild' ? (step.times ?? 1) : step.key;
 }
 
 /** The steps from the root to `node`. */
@@ -143,8 +161,13 @@ function advance(run: RebuildRun, times: number, hashes: Map<string, U64>): read
   return run.orders[run.start + ((times - run.start) % run.period)] as string[];
 }
 
-/** A trie of starting orders: the node reached by an order's keys holds that order's run. */
+/**
+ * A trie of starting orders: the node reached by an order's keys holds that order's run. A node's first child
+ * is held inline (most orders share no prefix with another past their first keys): a map only for the others.
+ */
 interface RunTrie {
+  firstKey?: string;
+  first?: RunTrie;
   children?: Map<string, RunTrie>;
   run?: RebuildRun;
 }
