@@ -119,10 +119,13 @@ interface ObjectInfo {
    */
   history: History;
   rebuilds: number;
-  /** Keys alive in `history` (inserted, not deleted since). */
-  live: Set<string>;
-  /** `Object.keys(obj)` at the last sync, while `live` holds exactly these keys: the cheap no-change check. */
-  keys?: string[];
+  /**
+   * Keys alive in `history` (inserted, not deleted since), never modified in place (dicts share it). After a sync,
+   * in `Object.keys(obj)` order: the cheap no-change check compares the two.
+   */
+  live: readonly string[];
+  /** `live` as a set, for a large dict (made when asked; dropped when `live` changes). */
+  liveSet: Set<string> | undefined;
   unicodeKeys: Set<string>;
   /** key → the unicode string it held when marked. */
   unicodeValues: Map<string, string>;
@@ -237,8 +240,7 @@ export class Provenance {
     if (!(key in obj)) return;
     delete obj[key];
     info.history = this.memo.thenKey(this.settled(info), 'delete', key);
-    info.live.delete(key);
-    info.keys = undefined;
+    setLive(info, info.live.filter((k) => k !== key));
     info.unicodeKeys.delete(key);
     info.unicodeValues.delete(key);
     info.floats.delete(key);
@@ -305,10 +307,9 @@ export class Provenance {
         const next = path[depth] as string;
         const nextValue = value[next];
         const has = nextValue !== undefined;
-        if (has && !info.live.has(next)) {
+        if (has && !isLive(info, next)) {
           info.history = this.memo.thenKey(this.settled(info), 'insert', next);
-          info.live.add(next);
-          info.keys = undefined;
+          setLive(info, [...info.live, next]);
         }
         const routed = (info.routed ??= { epochs: [], next: [], full: [info.at] });
         this.logRebuilds(info, times);
@@ -318,7 +319,7 @@ export class Provenance {
           routed.epochs.push(e);
           routed.next.push(next);
         }
-        if (info.live.size > (has ? 1 : 0)) {
+        if (info.live.length > (has ? 1 : 0)) {
           skipped = true;
           this.pending.add(value);
         }
@@ -330,7 +331,7 @@ export class Provenance {
       }
       info.at = epoch;
       info.routed?.full.push(epoch);
-      const keys = info.kind === 'py27' ? (info.keys as string[]) : Object.keys(value);
+      const keys = info.kind === 'py27' ? info.live : Object.keys(value);
       for (const k of keys) {
         const child = value[k] as Json;
         if (child !== null && typeof child === 'object') walk(child, value, info, k, -1);
@@ -460,33 +461,27 @@ export class Provenance {
   /** The 2.7 order of `info`'s history (shared: do not modify it). */
   private py27OrderOf(info: ObjectInfo): readonly string[] {
     // One key or none: no table to simulate.
-    if (info.live.size <= 1) return info.live.size === 0 ? NONE : [...info.live];
+    if (info.live.length <= 1) return info.live;
     return this.memo.orderAt(info.history, info.rebuilds);
   }
 
   /** Adds to the history what happened to `obj` since it was last seen: deletions first, then insertions. */
   private sync(obj: JsonObject, info: ObjectInfo, last: readonly string[] = NONE): void {
-    if (info.keys !== undefined && hasKeys(obj, info.keys)) return;
-    const present = Object.keys(obj);
-    info.keys = present;
     const live = info.live;
-    if (present.length === live.size) {
-      let same = true;
-      for (const key of present) {
-        if (!live.has(key)) {
-          same = false;
-          break;
-        }
+    if (hasKeys(obj, live)) return;
+    const present = Object.keys(obj);
+    if (present.length !== live.length || !present.every((key) => isLive(info, key))) {
+      // (Deletions commute: each leaves a dummy in its own slot.)
+      for (const key of live) {
+        if (!Object.hasOwn(obj, key)) info.history = this.memo.thenKey(this.settled(info), 'delete', key);
       }
-      if (same) return;
+      this.recordInserts(obj, info, present, last);
     }
-    // (Deleting the entry being visited does not disturb a Set's iteration.)
-    for (const key of live) {
-      if (!Object.hasOwn(obj, key)) {
-        info.history = this.memo.thenKey(this.settled(info), 'delete', key);
-        live.delete(key);
-      }
-    }
+    setLive(info, present);
+  }
+
+  /** The inserts of the keys of `present` not in `info.live`, in the order SAM inserted them. */
+  private recordInserts(obj: JsonObject, info: ObjectInfo, present: string[], last: readonly string[]): void {
     let ordered = present;
     if (info.order) {
       const known = new Set(info.order);
@@ -497,10 +492,7 @@ export class Provenance {
       ordered = [...ordered.filter((k) => !lastSet.has(k)), ...last.filter((k) => Object.hasOwn(obj, k))];
     }
     for (const key of ordered) {
-      if (!live.has(key)) {
-        info.history = this.memo.thenKey(this.settled(info), 'insert', key);
-        live.add(key);
-      }
+      if (!isLive(info, key)) info.history = this.memo.thenKey(this.settled(info), 'insert', key);
     }
   }
 
@@ -603,7 +595,7 @@ export class Provenance {
   private objectInfo(obj: JsonObject): ObjectInfo {
     let info = this.objects.get(obj);
     if (!info) {
-      info = newInfo('py27', this.memo.root, 0, new Set(), NO_KEYS, NO_VALUES, NO_KEYS, undefined);
+      info = newInfo('py27', this.memo.root, 0, NONE, NO_KEYS, NO_VALUES, NO_KEYS, undefined);
       this.objects.set(obj, info);
     }
     return info;
@@ -644,6 +636,18 @@ function hasKeys(obj: JsonObject, keys: readonly string[]): boolean {
   if (now.length !== keys.length) return false;
   for (let i = 0; i < now.length; i++) if (now[i] !== keys[i]) return false;
   return true;
+}
+
+/** Whether `key` is alive in `info`'s history. */
+function isLive(info: ObjectInfo, key: string): boolean {
+  const live = info.live;
+  if (live.length <= 8) return live.includes(key);
+  return (info.liveSet ??= new Set(live)).has(key);
+}
+
+function setLive(info: ObjectInfo, live: readonly string[]): void {
+  info.live = live;
+  info.liveSet = undefined;
 }
 
 /** Whether `parent[key]` is `child`, or an array holding it (at any depth). */
@@ -704,7 +708,7 @@ function copyInfo(info: ObjectInfo): ObjectInfo {
     info.kind,
     info.history,
     info.rebuilds,
-    new Set(info.live),
+    info.live,
     info.unicodeKeys === NO_KEYS ? NO_KEYS : new Set(info.unicodeKeys),
     info.unicodeValues === NO_VALUES ? NO_VALUES : new Map(info.unicodeValues),
     info.floats === NO_KEYS ? NO_KEYS : new Set(info.floats),
@@ -720,11 +724,11 @@ function newInfo(
   kind: ObjectInfo['kind'],
   history: History,
   rebuilds: number,
-  live: Set<string>,
+  live: readonly string[],
   unicodeKeys: Set<string>,
   unicodeValues: Map<string, string>,
   floats: Set<string>,
   order: readonly string[] | undefined,
 ): ObjectInfo {
-  return { kind, history, rebuilds, live, keys: undefined, unicodeKeys, unicodeValues, floats, order, at: -1, parent: undefined, parentObj: undefined, parentKey: undefined, routed: undefined };
+  return { kind, history, rebuilds, live, liveSet: undefined, unicodeKeys, unicodeValues, floats, order, at: -1, parent: undefined, parentObj: undefined, parentKey: undefined, routed: undefined };
 }

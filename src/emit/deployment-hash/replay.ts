@@ -60,24 +60,23 @@ export class ReplayMemo {
   /** The history `node` followed by `step` (the step is kept when the node is new). */
   then(node: History, step: KeyOp): History {
     if (step.op === 'copy') return (node.copy ??= { parent: node, step });
-    const arg = stepArg(step);
-    const first = node.first;
-    if (first === undefined) return (node.first = { parent: node, step });
-    if (first.step?.op === step.op && stepArg(first.step) === arg) return first;
-    const map = ((node.next ??= {})[step.op] ??= new Map<string | number, History>());
-    let child = map.get(arg);
-    if (child === undefined) map.set(arg, (child = { parent: node, step }));
-    return child;
+    return this.child(node, step.op, stepArg(step), step);
   }
 
   /** `then(node, { op, key })`, making the step only for a new node (most steps lead to a node already made). */
   thenKey(node: History, op: 'insert' | 'delete', key: string): History {
+    return this.child(node, op, key, undefined);
+  }
+
+  /** The child of `node` by the step `op` with `arg` (see `stepArg`); `step` made when undefined (insert, delete). */
+  private child(node: History, op: Exclude<KeyOp['op'], 'copy'>, arg: string | number, step: KeyOp | undefined): History {
     const first = node.first;
-    if (first === undefined) return (node.first = { parent: node, step: { op, key } });
-    if (first.step?.op === op && first.step.key === key) return first;
+    if (first === undefined) return (node.first = { parent: node, step: step ?? ({ op, key: arg } as KeyOp) });
+    const firstStep = first.step as Exclude<KeyOp, { op: 'copy' }>;
+    if (firstStep.op === op && stepArg(firstStep) === arg) return first;
     const map = ((node.next ??= {})[op] ??= new Map<string | number, History>());
-    let child = map.get(key);
-    if (child === undefined) map.set(key, (child = { parent: node, step: { op, key } }));
+    let child = map.get(arg);
+    if (child === undefined) map.set(arg, (child = { parent: node, step: step ?? ({ op, key: arg } as KeyOp) }));
     return child;
   }
 
