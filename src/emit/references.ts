@@ -77,10 +77,18 @@ export function mayHoldReferences(sources: Json, table: ReferenceTable): boolean
 
 /** Whether a string or key in `value` contains one of `prefixes` (each ends with a dot: most strings have none). */
 function holdsPrefix(value: Json, prefixes: readonly string[]): boolean {
-  if (typeof value === 'string') return value.includes('.') && prefixes.some((prefix) => value.includes(prefix));
+  if (typeof value === 'string') {
+    if (!value.includes('.')) return false;
+    for (const prefix of prefixes) if (value.includes(prefix)) return true;
+    return false;
+  }
   if (value === null || typeof value !== 'object') return false;
-  if (Array.isArray(value)) return value.some((item) => holdsPrefix(item, prefixes));
-  for (const key of Object.keys(value)) {
+  if (Array.isArray(value)) {
+    for (const item of value) if (holdsPrefix(item, prefixes)) return true;
+    return false;
+  }
+  // (for-in, not Object.keys: no array per dict of the template. Nothing here adds or deletes a key.)
+  for (const key in value) {
     if (holdsPrefix(key, prefixes) || holdsPrefix(value[key] as Json, prefixes)) return true;
   }
   return false;

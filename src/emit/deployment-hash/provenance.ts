@@ -278,8 +278,8 @@ export class Provenance {
   deepCopied(node: Json, unchangedBut?: UnchangedBut, times = 1): void {
     const first = this.epoch + 1;
     const epoch = unchangedBut === undefined ? ++this.epoch : (this.epoch += times);
-    // Arrays met (deepcopy's memo), made on the first: most walks meet none.
-    let arrays: Set<Json[]> | undefined;
+    // (No memo of the arrays met, as deepcopy keeps: an array met twice leads to dicts met twice, which the
+    // epoch check stops.)
     let skipped = false;
     const path = unchangedBut?.path ?? NONE;
     // `depth`: `value` is the dict at unchangedBut.path[0..depth) below the container (-1: not on the path).
@@ -287,9 +287,6 @@ export class Provenance {
     const walk = (value: Json, parent: JsonObject | undefined, parentInfo: ObjectInfo | undefined, key: string | undefined, depth: number): void => {
       if (value === null || typeof value !== 'object') return;
       if (Array.isArray(value)) {
-        if (arrays === undefined) arrays = new Set();
-        else if (arrays.has(value)) return;
-        arrays.add(value);
         for (const item of value) walk(item, parent, parentInfo, key, -1);
         return;
       }
@@ -309,7 +306,10 @@ export class Provenance {
         const has = nextValue !== undefined;
         if (has && !isLive(info, next)) {
           info.history = this.memo.thenKey(this.settled(info), 'insert', next);
+          const set = info.liveSet;
           setLive(info, [...info.live, next]);
+          // (A large container gains one key a walk: its set follows rather than being made again.)
+          info.liveSet = set?.add(next);
         }
         const routed = (info.routed ??= { epochs: [], next: [], full: [info.at] });
         this.logRebuilds(info, times);
@@ -567,14 +567,10 @@ export class Provenance {
    */
   private logMissed(root: JsonObject, rootInfo: ObjectInfo, count: number, last: number): void {
     const base = rootInfo.at;
-    // Arrays met (deepcopy's memo), made on the first: most walks meet none.
-    let arrays: Set<Json[]> | undefined;
+    // (An array met twice leads to dicts met twice: the first visit moves them past `base`.)
     const apply = (value: Json): void => {
       if (value === null || typeof value !== 'object') return;
       if (Array.isArray(value)) {
-        if (arrays === undefined) arrays = new Set();
-        else if (arrays.has(value)) return;
-        arrays.add(value);
         for (const item of value) apply(item);
         return;
       }

@@ -14,7 +14,13 @@ import type { DocWhere } from '../reject';
 import type { UnchangedBut } from '../deployment-hash/provenance';
 
 /** The maps SAM's SwaggerEditor keeps aside while the doc has none, in the order its `swagger` getter writes them. */
-const HELD_ASIDE = ['securityDefinitions', 'x-amazon-apigateway-gateway-responses', 'definitions'];
+const HELD_ASIDE: readonly string[] = ['securityDefinitions', 'x-amazon-apigateway-gateway-responses', 'definitions'];
+
+/** The maps held aside for `doc` (HELD_ASIDE itself when it has none of them, as in most sessions). */
+function heldAside(doc: JsonObject): readonly string[] {
+  const aside = (key: string): boolean => isEmptyOrAbsent(doc[key]);
+  return HELD_ASIDE.every(aside) ? HELD_ASIDE : HELD_ASIDE.filter(aside);
+}
 
 function isEmptyOrAbsent(value: Json | undefined): boolean {
   return value === undefined || value === null || value === false || value === '' || (isObject(value) && Object.keys(value).length === 0);
@@ -46,7 +52,7 @@ function onlyRoute(doc: JsonObject, route: readonly string[] | undefined): Uncha
  * before any edit outside a session.
  */
 export class EditorSessions {
-  private pending: { route: readonly string[] | undefined; held: string[] } | undefined;
+  private pending: { route: readonly string[] | undefined; held: readonly string[] } | undefined;
 
   constructor(
     private readonly doc: JsonObject,
@@ -56,7 +62,7 @@ export class EditorSessions {
   open(route?: readonly string[]): void {
     if (this.pending === undefined) this.where.prov.deepCopied(this.doc, onlyRoute(this.doc, route));
     else this.close(2);
-    this.pending = { route, held: HELD_ASIDE.filter((key) => isEmptyOrAbsent(this.doc[key])) };
+    this.pending = { route, held: heldAside(this.doc) };
   }
 
   end(): void {
@@ -73,7 +79,7 @@ export class EditorSessions {
 
   /** The pending session's close, and `copies - 1` opening copies with no edit after it. */
   private close(copies: number): void {
-    const { route, held } = this.pending as { route: readonly string[] | undefined; held: string[] };
+    const { route, held } = this.pending as { route: readonly string[] | undefined; held: readonly string[] };
     this.where.prov.insertedLast(this.doc, held);
     this.where.prov.deepCopied(this.doc, onlyRoute(this.doc, route), copies);
   }
