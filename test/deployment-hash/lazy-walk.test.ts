@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { Provenance, type KeyOp } from '../../src/emit/deployment-hash/provenance';
+import { insertionOrderOf, Provenance, type KeyOp } from '../../src/emit/deployment-hash/provenance';
 import { afterRebuilds, orderOfLog, ReplayMemo, replayKeyOps } from '../../src/emit/deployment-hash/replay';
 import { Py27Keys } from '../../src/emit/deployment-hash/py27-dict';
 import { isObject, type Json, type JsonObject } from '../../src/model/json';
@@ -259,7 +259,7 @@ describe('route-scoped deep copies', () => {
         const { made, fast, ref } = run(steps);
         for (const d of made) {
           expect(fast.py27Order(d)).toEqual(ref.py27Order(d));
-          expect(fast.insertionOrder(d)).toEqual(ref.insertionOrder(d));
+          expect(insertionOrderOf(fast.history(d))).toEqual(ref.insertionOrder(d));
         }
       }),
       { numRuns: 300 },

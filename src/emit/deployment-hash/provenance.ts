@@ -385,11 +385,6 @@ export class Provenance {
     return steps;
   }
 
-  /** Keys of `obj` in insertion order (plain dicts). */
-  insertionOrder(obj: JsonObject): string[] {
-    return [...insertionOf(this.synced(obj))];
-  }
-
   /**
    * What the renderer reads of the dict `obj`, in one lookup: the order SAM iterates it in (2.7 order, or insertion
    * order for a plain dict; shared, do not modify it) and its marks.
@@ -613,7 +608,7 @@ function insertionOf(info: ObjectInfo): readonly string[] {
 }
 
 /** The live keys of a history in the order of their last insert (a plain dict's iteration order). */
-function insertionOrderOf(steps: readonly KeyOp[]): string[] {
+export function insertionOrderOf(steps: readonly KeyOp[]): string[] {
   // A Set iterates in insertion order: a key inserted again moves to the end.
   const live = new Set<string>();
   for (const step of steps) {

@@ -67,18 +67,21 @@ class Renderer {
       this.out += ']';
     } else {
       const { order: keys, marks } = this.prov.renderView(value);
+      // Only the marks a dict has are looked up (most have no float, many no unicode key or value).
+      const unicodeKeys = marks !== undefined && marks.unicodeKeys.size > 0 ? marks.unicodeKeys : undefined;
+      const unicodeValues = marks !== undefined && marks.unicodeValues.size > 0 ? marks.unicodeValues : undefined;
+      const floats = marks !== undefined && marks.floats.size > 0 ? marks.floats : undefined;
       this.out += '{';
       for (let i = 0; i < keys.length; i++) {
         const key = keys[i] as string;
         if (i > 0) this.out += ', ';
         const item = value[key] as Json;
-        if (marks === undefined) {
-          this.out += this.string(key, false) + ': ';
-          this.repr(item, false, false);
-        } else {
-          this.out += this.string(key, marks.unicodeKeys.has(key)) + ': ';
-          this.repr(item, typeof item === 'string' && marks.unicodeValues.get(key) === item, marks.floats.has(key));
-        }
+        this.out += this.string(key, unicodeKeys !== undefined && unicodeKeys.has(key)) + ': ';
+        this.repr(
+          item,
+          unicodeValues !== undefined && typeof item === 'string' && unicodeValues.get(key) === item,
+          floats !== undefined && floats.has(key),
+        );
       }
       this.out += '}';
     }
