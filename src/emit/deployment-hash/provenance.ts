@@ -576,9 +576,9 @@ export class Provenance {
       if (info.at !== base) return;
       if (info.kind === 'py27') this.logRebuilds(info, count);
       info.at = last;
-      // (Object.keys, not for-in: the slower of the two on these dicts, measured. Nothing here adds or deletes
-      // a key.)
-      for (const key of Object.keys(value)) apply(value[key] as Json);
+      // A Py27Dict's keys are its live keys (synced by the walk at `base`, unchanged since: no array made); a key
+      // gone since gives undefined, a dict new since is past `base`. (Nothing here adds or deletes a key.)
+      for (const key of info.kind === 'py27' ? info.live : Object.keys(value)) apply(value[key] as Json);
     };
     apply(root);
   }
