@@ -35,25 +35,18 @@ export interface TemplateEvent {
   properties: JsonObject | undefined;
 }
 
-/**
- * The events of one `Type` (`Api`, `HttpApi`) of every function and state machine, in template order (resources,
- * then events). (An array built with for-in: several phases call it on templates of thousands of events.)
- */
-export function eventsOfType(resources: JsonObject, type: string): TemplateEvent[] {
-  const out: TemplateEvent[] = [];
-  for (const owner in resources) {
-    const resource = resources[owner];
+/** The events of one `Type` (`Api`, `HttpApi`) of every function and state machine, in template order (resources, then events). */
+export function* eventsOfType(resources: JsonObject, type: string): Generator<TemplateEvent> {
+  for (const [owner, resource] of Object.entries(resources)) {
     if (!isObject(resource) || !isOwnerType(resource.Type)) continue;
     const events = isObject(resource.Properties) ? resource.Properties.Events : undefined;
     if (!isObject(events)) continue;
-    for (const name in events) {
-      const event = events[name];
+    for (const [name, event] of Object.entries(events)) {
       if (!isObject(event) || event.Type !== type) continue;
       const properties = isObject(event.Properties) ? event.Properties : undefined;
-      out.push({ owner, ownerType: resource.Type, name, path: ['Resources', owner, 'Properties', 'Events', name], properties });
+      yield { owner, ownerType: resource.Type, name, path: ['Resources', owner, 'Properties', 'Events', name], properties };
     }
   }
-  return out;
 }
 
 /** An event as a route: its Path and Method as written (null when absent). */
