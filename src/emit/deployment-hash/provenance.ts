@@ -623,10 +623,9 @@ export function insertionOrderOf(steps: readonly KeyOp[]): string[] {
  * but made an array per check, and the garbage cost more wall time than it saved: 0.88x the time, measured.)
  */
 function hasKeys(obj: JsonObject, keys: readonly string[]): boolean {
-  const now = Object.keys(obj);
-  if (now.length !== keys.length) return false;
-  for (let i = 0; i < now.length; i++) if (now[i] !== keys[i]) return false;
-  return true;
+  let i = 0;
+  for (const key in obj) if (key !== keys[i++]) return false;
+  return i === keys.length;
 }
 
 /** Whether `key` is alive in `info`'s history. */
