@@ -257,11 +257,7 @@ export class ReferenceProvenance {
     );
   }
 
-  /** The renderer's read views (plain forwards here). */
-  sharedPy27Order(obj: JsonObject): readonly string[] {
-    return this.py27Order(obj);
-  }
-
+  /** The renderer's read of a dict (Provenance.renderView). */
   renderView(obj: JsonObject): { order: readonly string[]; marks: ObjectInfo | undefined } {
     const order = this.isPlainDict(obj) ? this.insertionOrder(obj) : this.py27Order(obj);
     return { order, marks: this.objects.get(obj) };
