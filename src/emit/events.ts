@@ -8,7 +8,7 @@ import { eventPermissionId, stateMachineEventRoleId } from './logical-ids';
 import { addLambdaIntegration, addStateMachineIntegration, lambdaIntegrationUri } from './swagger/integration';
 import { addAuthToMethod, checkEventAuth } from './swagger/method-auth';
 import { hasIntegration, normalizeMethod } from './swagger/paths';
-import { type EditorSessions, openEditor } from './swagger/editor-session';
+import { EditorSessions, openEditor } from './swagger/editor-session';
 import { addRequestModel, addRequestParameters, type RequestInput } from './swagger/request-model';
 import type { TemplateOrder } from './template-order';
 import { mergeGeneratedMethod, swaggerSkeleton } from './merge-definitions';
@@ -131,9 +131,6 @@ export function applyEvents(input: EventsInput): EventOutput {
   const { api, resources, where } = input;
   const out: [string, JsonObject][] = [];
   const apiAuth = isObject(api.properties.Auth) ? api.properties.Auth : undefined;
-  // Events edit one doc one after the other (nothing between them edits it): their sessions chain. With
-  // MergeDefinitions each event edits a fresh skeleton in a session of its own.
-  const sessions = input.writesDefinition && !input.mergeDefinitions ? input.sessions : undefined;
   for (const route of samEventOrder(api.routes, input.order)) {
     const owner = resources[route.owner] as JsonObject;
     const isFunction = route.ownerType === 'AWS::Serverless::Function';
@@ -161,10 +158,10 @@ export function applyEvents(input: EventsInput): EventOutput {
       rejectEvent(route, `API method "${method}" defined multiple times for path "${path}".`, route.path);
     }
     // The event edits paths[path][method] alone: the editor's deep copies skip the other paths and methods.
-    const editorRoute = [path, normalizeMethod(method)];
-    let closeEditor: (() => void) | undefined;
-    if (sessions === undefined) closeEditor = openEditor(doc, where, editorRoute);
-    else sessions.open(editorRoute);
+    // Events edit one doc one after the other (nothing between them edits it): their sessions chain. With
+    // MergeDefinitions each event edits a fresh skeleton, in a session of its own ended before the merge.
+    const editor = input.mergeDefinitions ? new EditorSessions(doc, where) : input.sessions;
+    editor.open([path, normalizeMethod(method)]);
     const eventAuthRaw = route.properties.Auth;
     if (eventAuthRaw !== undefined && eventAuthRaw !== null && !isObject(eventAuthRaw)) {
       rejectEvent(route, "Property 'Auth' should be a map.", [...route.path, 'Properties', 'Auth']);
@@ -178,8 +175,8 @@ export function applyEvents(input: EventsInput): EventOutput {
     }
     if (Object.keys(eventAuth).length > 0) addEventAuth(doc, route, eventAuth, api, isFunction || api.implicit ? input.stageSuffix : null, where);
     addEventRequestShape(doc, route, api, path, method, where);
-    closeEditor?.();
     if (input.mergeDefinitions) {
+      editor.end();
       mergeGeneratedMethod({ body: input.doc, generated: doc, path, method, apiId: api.logicalId, bodyPath: where.path }, where);
     }
   }
