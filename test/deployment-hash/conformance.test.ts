@@ -7,7 +7,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Json, JsonObject } from '../../src/model/json';
 import { isObject } from '../../src/model/json';
-import { deploymentLogicalId, Provenance, renderPy27 } from '../../src/emit/deployment-hash';
+import { deploymentLogicalId, renderPy27 } from '../../src/emit/deployment-hash';
+import { InspectableProvenance } from './inspectable-provenance';
 import { parsePythonLiteral, type PyValue } from './python-literal';
 import { CORE_SCHEMA, eventsToAst, parseEvents, type Node as YamlNode } from 'js-yaml';
 
@@ -65,7 +66,7 @@ function yamlAt(node: YamlNode | null | undefined, path: readonly (string | numb
  * a deepcopy cycle can be longer than two. Where the final order is not explained otherwise, rebuild the dict
  * from its source order and find how many deepcopies give the hashed order.
  */
-function replayTemplateDicts(node: Json, prov: Provenance, yaml: YamlNode | undefined): void {
+function replayTemplateDicts(node: Json, prov: InspectableProvenance, yaml: YamlNode | undefined): void {
   if (Array.isArray(node)) {
     node.forEach((item, i) => replayTemplateDicts(item, prov, yaml?.kind === 'sequence' ? yaml.items[i] : undefined));
     return;
@@ -88,7 +89,7 @@ function replayTemplateDicts(node: Json, prov: Provenance, yaml: YamlNode | unde
  * A copy of `json` carrying the marks `py` shows. Dicts are inserted in expected.json's key order (the order SAM
  * serialized them, which is itself Python 2.7 order); the copy must print in the same order.
  */
-function rebuild(py: PyValue, json: Json, prov: Provenance, where: string): Json {
+function rebuild(py: PyValue, json: Json, prov: InspectableProvenance, where: string): Json {
   if (py.t === 'dict') {
     if (!isObject(json)) throw new Error(`${where}: expected an object`);
     const jsonKeys = Object.keys(json);
@@ -117,7 +118,7 @@ function rebuild(py: PyValue, json: Json, prov: Provenance, where: string): Json
   return json;
 }
 
-function markScalar(py: PyValue, container: JsonObject | Json[], key: string | number, prov: Provenance): void {
+function markScalar(py: PyValue, container: JsonObject | Json[], key: string | number, prov: InspectableProvenance): void {
   if (py.t === 'str' && py.unicode) prov.unicodeValue(container, key);
   if (py.t === 'float') prov.floatValue(container, key);
 }
@@ -129,7 +130,7 @@ function markScalar(py: PyValue, container: JsonObject | Json[], key: string | n
  * (one of the two tables a deepcopy cycle gives for its keys), make the same edits, and keep the variant whose
  * order is the hashed one. Returns the (possibly replaced) root.
  */
-function replayOpenApiPostprocess(body: JsonObject, prov: Provenance): JsonObject {
+function replayOpenApiPostprocess(body: JsonObject, prov: InspectableProvenance): JsonObject {
   const final = Object.keys(body);
   const components = body.components;
   const created = isObject(components) && !prov.isUnicodeKey(body, 'components');
@@ -167,7 +168,7 @@ function replayOpenApiPostprocess(body: JsonObject, prov: Provenance): JsonObjec
 /** A copy of `obj` whose table went: insert `before` (+ maybe one deepcopy), then `edit`; ordered as `final`. */
 function pickVariant(
   obj: JsonObject,
-  prov: Provenance,
+  prov: InspectableProvenance,
   final: string[],
   before: string[],
   edit: (pre: JsonObject) => void,
@@ -209,7 +210,7 @@ describe('Deployment hash over the SAM conformance set', () => {
 
   const check = (c: DeploymentCase): void => {
     const { value: py, end } = parsePythonLiteral(c.record.hashInput);
-    const prov = new Provenance();
+    const prov = new InspectableProvenance();
     const body = rebuild(py, c.body, prov, '') as JsonObject;
     // expected.json gives each dict's final 2.7 order O, which SAM reached through a deepcopy (editor.swagger).
     // Inserting O afresh is one more deepcopy, R(O); a second one gives R(R(O)), which must be O again.

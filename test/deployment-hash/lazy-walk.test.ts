@@ -9,12 +9,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { insertionOrderOf, Provenance, type KeyOp } from '../../src/emit/deployment-hash/provenance';
+import { insertionOrderOf, type KeyOp } from '../../src/emit/deployment-hash/provenance';
 import { afterRebuilds, orderOfLog, ReplayMemo, replayKeyOps } from '../../src/emit/deployment-hash/replay';
 import { Py27Keys } from '../../src/emit/deployment-hash/py27-dict';
 import { isObject, type Json, type JsonObject } from '../../src/model/json';
 import { syntheticTemplate } from '../../bench/synthetic';
 import { ReferenceProvenance } from './reference-provenance';
+import { InspectableProvenance } from './inspectable-provenance';
 import { CASES_DIR, loadManifest } from '../conformance/harness';
 
 /** Keys that collide a lot in small tables (and a few that do not). */
@@ -62,6 +63,22 @@ describe('replaying runs of rebuilds', () => {
         expect(replayKeyOps(log, memo)).toEqual(naiveReplay(log));
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('gives the same orders for dicts of 20 to 40 keys (a paths dict), through one memo', () => {
+    const memo = new ReplayMemo();
+    const many = Array.from({ length: 40 }, (_, i) => `/svc${i >> 2}/res${i}/{id}`);
+    const longOp: fc.Arbitrary<KeyOp> = fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...many).map((key): KeyOp => ({ op: 'insert', key })) },
+      { weight: 1, arbitrary: fc.constantFrom(...many).map((key): KeyOp => ({ op: 'delete', key })) },
+      { weight: 3, arbitrary: fc.integer({ min: 1, max: 12 }).map((times): KeyOp => ({ op: 'rebuild', times })) },
+    );
+    fc.assert(
+      fc.property(fc.array(longOp, { minLength: 20, maxLength: 80 }), (log) => {
+        expect(replayKeyOps(log, memo)).toEqual(naiveReplay(log));
+      }),
+      { numRuns: 100 },
     );
   });
 
@@ -155,15 +172,15 @@ function dictsBelow(node: Json, out: JsonObject[] = []): JsonObject[] {
  * paths[path][method] (and the doc's other top-level keys), as an event does; a session without a route may edit
  * any path item.
  */
-function run(steps: Step[]): { made: JsonObject[]; fast: Provenance; ref: ReferenceProvenance } {
-  const fast = new Provenance();
+function run(steps: Step[]): { made: JsonObject[]; fast: InspectableProvenance; ref: ReferenceProvenance } {
+  const fast = new InspectableProvenance();
   const ref = new ReferenceProvenance();
   const paths: JsonObject = {};
   const doc: JsonObject = { swagger: '2.0', info: { title: 't' }, paths };
   fast.fromTemplate(doc);
   ref.fromTemplate(doc);
   const made: JsonObject[] = [doc, doc.info as JsonObject, paths];
-  const both = (f: (p: Provenance | ReferenceProvenance) => void): void => {
+  const both = (f: (p: InspectableProvenance | ReferenceProvenance) => void): void => {
     f(fast);
     f(ref);
   };
@@ -267,7 +284,7 @@ describe('route-scoped deep copies', () => {
   });
 
   it('leave the other path items unwalked until they are needed', () => {
-    const prov = new Provenance();
+    const prov = new InspectableProvenance();
     const paths: JsonObject = { '/a': { get: {} }, '/b': { get: {} } };
     const doc: JsonObject = { paths };
     prov.deepCopied(doc);

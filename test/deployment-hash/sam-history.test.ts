@@ -13,6 +13,7 @@ import { EditorSessions, openEditor } from '../../src/emit/swagger/editor-sessio
 import { Provenance, renderPy27 } from '../../src/emit/deployment-hash/index';
 import type { Json, JsonObject } from '../../src/model/json';
 import type { Route } from '../../src/model/auth';
+import { InspectableProvenance } from './inspectable-provenance';
 
 function parsed(text: string) {
   const result = parseTemplate(text);
@@ -48,7 +49,7 @@ describe('parser floats', () => {
 
 describe('editor sessions', () => {
   it('write held-aside maps back after what the session wrote into the doc directly', () => {
-    const prov = new Provenance();
+    const prov = new InspectableProvenance();
     const doc: JsonObject = { swagger: '2.0', paths: {} };
     const where = { path: [], resource: 'Api', prov };
     new EditorSessions(doc, where).session(() => {
@@ -60,7 +61,7 @@ describe('editor sessions', () => {
   });
 
   it('leave a map the doc already had where it was', () => {
-    const prov = new Provenance();
+    const prov = new InspectableProvenance();
     const doc: JsonObject = { swagger: '2.0', paths: {}, securityDefinitions: { a: {} } };
     new EditorSessions(doc, { path: [], resource: 'Api', prov }).session(() => {
       doc['x-amazon-apigateway-policy'] = {};
@@ -84,8 +85,8 @@ describe('editor sessions', () => {
         for (const method of Object.values(item as JsonObject)) (method as JsonObject).security = [{ in: [] }];
       }
     };
-    const run = (chained: boolean): { prov: Provenance; doc: JsonObject } => {
-      const prov = new Provenance();
+    const run = (chained: boolean): { prov: InspectableProvenance; doc: JsonObject } => {
+      const prov = new InspectableProvenance();
       const doc: JsonObject = { swagger: '2.0', info: { title: 't', version: '1' }, paths: {} };
       prov.fromTemplate(doc);
       const where = { path: [], resource: 'Api', prov };
@@ -114,7 +115,7 @@ describe('editor sessions', () => {
     };
     const one = run(false);
     const chain = run(true);
-    const histories = ({ prov, doc }: { prov: Provenance; doc: JsonObject }): unknown[] => dicts(doc).map((d) => [prov.history(d), prov.py27Order(d)]);
+    const histories = ({ prov, doc }: { prov: InspectableProvenance; doc: JsonObject }): unknown[] => dicts(doc).map((d) => [prov.history(d), prov.py27Order(d)]);
     expect(histories(chain)).toEqual(histories(one));
     // (Enough dicts for the comparison to mean something.)
     expect(histories(one).length).toBeGreaterThan(10);

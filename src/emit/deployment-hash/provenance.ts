@@ -110,7 +110,7 @@ export interface UnchangedBut {
   path: readonly string[];
 }
 
-interface ObjectInfo {
+export interface ObjectInfo {
   kind: 'py27' | 'plain';
   /**
    * Py27Dict history (keys present in the object but missing from it are added on sync): the node of the
@@ -341,15 +341,6 @@ export class Provenance {
     if (skipped) this.lastSkip = epoch;
   }
 
-  /** `deepCopied` for the one dict `obj`, not what is below it. */
-  rebuilt(obj: JsonObject): void {
-    const info = this.objectInfo(obj);
-    if (info.kind !== 'py27') return;
-    this.catchUp(obj, info);
-    this.sync(obj, info);
-    this.logRebuilds(info, 1);
-  }
-
   /** SAM replaced the Py27Dict `obj` by `obj.copy()` (a shallow copy whose table is filled through merge). */
   copiedDict(obj: JsonObject): void {
     const info = this.objectInfo(obj);
@@ -375,15 +366,6 @@ export class Provenance {
   }
 
   // ---- read side, for the renderer -------------------------------------------------------------
-
-  /** The Py27Dict history of `obj`, brought up to date with its current keys. */
-  history(obj: JsonObject): readonly KeyOp[] {
-    const info = this.current(obj);
-    this.sync(obj, info);
-    const steps = stepsOf(info.history);
-    if (info.rebuilds > 0) steps.push({ op: 'rebuild', times: info.rebuilds });
-    return steps;
-  }
 
   /**
    * What the renderer reads of the dict `obj`, in one lookup: the order SAM iterates it in (2.7 order, or insertion
@@ -461,7 +443,7 @@ export class Provenance {
   }
 
   /** Adds to the history what happened to `obj` since it was last seen: deletions first, then insertions. */
-  private sync(obj: JsonObject, info: ObjectInfo, last: readonly string[] = NONE): void {
+  protected sync(obj: JsonObject, info: ObjectInfo, last: readonly string[] = NONE): void {
     const live = info.live;
     if (hasKeys(obj, live)) return;
     const present = Object.keys(obj);
@@ -492,7 +474,7 @@ export class Provenance {
   }
 
   /** Adds `times` rebuilds to the run `info` holds. */
-  private logRebuilds(info: ObjectInfo, times: number): void {
+  protected logRebuilds(info: ObjectInfo, times: number): void {
     info.rebuilds += times;
   }
 
@@ -506,7 +488,7 @@ export class Provenance {
   }
 
   /** `obj`'s info, with every deep copy it missed in its history: the state to read or edit it in. */
-  private current(obj: JsonObject, scan = true): ObjectInfo {
+  protected current(obj: JsonObject, scan = true): ObjectInfo {
     const info = this.objectInfo(obj);
     this.catchUp(obj, info, scan);
     return info;
@@ -519,7 +501,7 @@ export class Provenance {
    * emitter reads or edits directly, or the renderer's first read). `scan: false` for a dict whose parents
    * are caught up (a walk met it through them): its own misses are all it can lack.
    */
-  private catchUp(obj: JsonObject, info: ObjectInfo, scan = true): void {
+  protected catchUp(obj: JsonObject, info: ObjectInfo, scan = true): void {
     if (info.at < 0) return;
     if (info.parent?.routed !== undefined) this.logOwnMisses(obj, info);
     if (scan && info.at < this.lastSkip && this.pending.size > 0) {
@@ -583,7 +565,7 @@ export class Provenance {
     apply(root);
   }
 
-  private objectInfo(obj: JsonObject): ObjectInfo {
+  protected objectInfo(obj: JsonObject): ObjectInfo {
     let info = this.objects.get(obj);
     if (!info) {
       info = newInfo('py27', this.memo.root, 0, NONE, NO_KEYS, NO_VALUES, NO_KEYS, undefined);
