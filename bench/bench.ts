@@ -17,7 +17,7 @@ import type { JsonObject } from '../src/model/json';
 import type { TransformOptions, TransformResult } from '../src/transform';
 import { freshProcess, HANDLER_PROBE } from './fresh';
 import { firstLine, loadTs, root, type Loaded } from './load';
-import { bytes, gc, median, min, ms, now, table, us, verdict } from './measure';
+import { bytes, gc, median, min, ms, now, quantile, table, us, verdict } from './measure';
 import { cpuProfileOfTransform, hotspots } from './profile';
 import { syntheticTemplate } from './synthetic';
 
@@ -102,9 +102,21 @@ interface SizeFigures {
   perRouteUs: number;
   heapDelta: number;
   maxRss: number;
-  yaml: { e2e: number; floor: number };
-  json: { e2e: number; floor: number };
+  yaml: FloorFigures;
+  json: FloorFigures;
   runs: number;
+}
+
+/**
+ * Ours and the floor, medians over the runs (their ratio is the figure the target reads), and the quartiles of the
+ * ratio run by run: each run times both within a few tens of milliseconds, so its ratio shows how far the
+ * machine's noise moves the figure.
+ */
+interface FloorFigures {
+  e2e: number;
+  floor: number;
+  ratioQ1: number;
+  ratioQ3: number;
 }
 
 function summarize(diagnostics: readonly Diagnostic[]): string {
@@ -136,9 +148,10 @@ function measureSize(routes: number, transform: TransformFn, parse: ParseFn): Si
     first.fragment ?? transform(parse(yamlText), { ...TRANSFORM_OPTIONS, checkLimits: false }).fragment;
 
   const core: number[] = [];
-  const pass = (parseText: () => JsonObject): { e2e: number; floor: number } => {
+  const pass = (parseText: () => JsonObject): FloorFigures => {
     const e2e: number[] = [];
     const floor: number[] = [];
+    const ratios: number[] = [];
     for (let i = 0; i < runs; i++) {
       const a = now();
       const parsed = parseText();
@@ -153,8 +166,9 @@ function measureSize(routes: number, transform: TransformFn, parse: ParseFn): Si
       core.push(c - b);
       e2e.push(d - a);
       floor.push(b - a + (e - d));
+      ratios.push((d - a) / (b - a + (e - d)));
     }
-    return { e2e: median(e2e), floor: median(floor) };
+    return { e2e: median(e2e), floor: median(floor), ratioQ1: quantile(ratios, 0.25), ratioQ3: quantile(ratios, 0.75) };
   };
   const yaml = pass(() => parse(yamlText));
   const json = pass(() => JSON.parse(jsonText) as JsonObject);
@@ -215,15 +229,17 @@ function printSizes(figures: SizeFigures[], parserLabel: string): void {
   out(`YAML path = the CLI: parse (${parserLabel}) + transform + JSON.stringify(out, null, 2)`);
   out('JSON path = the macro: JSON.parse + transform + JSON.stringify (Lambda parses and serialises the event)');
   out('Where the transform refuses the output for CloudFormation\'s limits, "ours" still serialises it (as if allowed).');
+  out('ratio = median of ours / median of the floor (the target reads it); Q1-Q3 = quartiles of the ratio run by run.');
   out();
   out(
     table(
-      ['routes', 'YAML: ours', 'floor', 'ratio', 'JSON: ours', 'floor', 'ratio'],
+      ['routes', 'YAML: ours', 'floor', 'ratio', 'run by run Q1-Q3', 'JSON: ours', 'floor', 'ratio'],
       figures.map((f) => [
         f.routes.toLocaleString('en-US'),
         ms(f.yaml.e2e),
         ms(f.yaml.floor),
         `${(f.yaml.e2e / f.yaml.floor).toFixed(2)}×`,
+        `${f.yaml.ratioQ1.toFixed(2)}-${f.yaml.ratioQ3.toFixed(2)}×`,
         ms(f.json.e2e),
         ms(f.json.floor),
         `${(f.json.e2e / f.json.floor).toFixed(2)}×`,
