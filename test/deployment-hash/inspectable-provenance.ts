@@ -9,8 +9,7 @@ import type { JsonObject } from '../../src/model/json';
 export class InspectableProvenance extends Provenance {
   /** The Py27Dict history of `obj`, brought up to date with its current keys. */
   history(obj: JsonObject): readonly KeyOp[] {
-    const info = this.current(obj);
-    this.sync(obj, info);
+    const info = this.synced(obj);
     const steps = stepsOf(info.history);
     if (info.rebuilds > 0) steps.push({ op: 'rebuild', times: info.rebuilds });
     return steps;

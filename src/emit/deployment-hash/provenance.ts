@@ -429,7 +429,7 @@ export class Provenance {
   }
 
   /** `obj`'s info with its history up to date: its misses logged, its keys synced. */
-  private synced(obj: JsonObject): ObjectInfo {
+  protected synced(obj: JsonObject): ObjectInfo {
     const info = this.current(obj);
     this.sync(obj, info);
     return info;
@@ -488,7 +488,7 @@ export class Provenance {
   }
 
   /** `obj`'s info, with every deep copy it missed in its history: the state to read or edit it in. */
-  protected current(obj: JsonObject, scan = true): ObjectInfo {
+  private current(obj: JsonObject, scan = true): ObjectInfo {
     const info = this.objectInfo(obj);
     this.catchUp(obj, info, scan);
     return info;
